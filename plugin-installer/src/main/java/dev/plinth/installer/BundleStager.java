@@ -1,0 +1,29 @@
+package dev.plinth.installer;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.plinth.manifest.HostProfile;
+import java.nio.file.Path;
+import org.apiguardian.api.API;
+
+/**
+ * The front half of an install: resolve, preflight, download, verify and extract a source into a
+ * staging folder. The store's transaction calls it, then takes the {@link StagedBundle} from
+ * there.
+ */
+@API(status = STABLE, since = "0.1")
+@FunctionalInterface
+public interface BundleStager {
+
+  /**
+   * Stages a bundle.
+   *
+   * @param request what to install
+   * @param stagingDir an empty folder {@code <home>/staging/<tx>/} for this transaction
+   * @param host the host profile preflight checks against (installed plugins included)
+   * @param progress progress callbacks
+   * @throws InstallException typed, with the phase, on any failure; nothing is left in stagingDir
+   *     but what the caller cleans up
+   */
+  StagedBundle stage(InstallRequest request, Path stagingDir, HostProfile host, ProgressListener progress);
+}

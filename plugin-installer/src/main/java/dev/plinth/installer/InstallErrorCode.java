@@ -1,0 +1,66 @@
+package dev.plinth.installer;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.plinth.api.ErrorCode;
+import org.apiguardian.api.API;
+
+/**
+ * Error codes of the installer. Documented in {@code docs/error-codes.md}; a test keeps the
+ * catalogue and this enum in step.
+ */
+@API(status = STABLE, since = "0.1")
+public enum InstallErrorCode implements ErrorCode {
+  // resolve
+  SOURCE_INVALID,
+  SOURCE_NOT_FOUND,
+  SOURCE_UNSUPPORTED,
+  RELEASE_NOT_FOUND,
+  RELEASE_TAG_INVALID,
+  MANIFEST_ASSET_MISSING,
+  TARGET_MISSING,
+  DIGEST_MISSING,
+  RATE_LIMITED,
+  HTTP_ERROR,
+  // preflight
+  PREFLIGHT_FAILED,
+  // download
+  DOWNLOAD_FAILED,
+  DOWNLOAD_TOO_LARGE,
+  DOWNLOAD_INTERRUPTED,
+  // verify
+  DIGEST_INVALID,
+  DIGEST_MISMATCH,
+  SIGNATURE_MISSING,
+  SIGNATURE_INVALID,
+  SIGNATURE_UNTRUSTED,
+  SIGSTORE_UNAVAILABLE,
+  TRUST_POLICY_INVALID,
+  REQUEST_INVALID,
+  // extract
+  ARCHIVE_INVALID,
+  ARCHIVE_ENTRY_UNSAFE,
+  ARCHIVE_LIMIT_EXCEEDED,
+  BUNDLE_LAYOUT_INVALID,
+  MANIFEST_MISMATCH,
+  BUNDLE_CONTAINS_HOST_CLASSES,
+  // store and transactions
+  STORE_LOCKED,
+  STORE_IO,
+  STORE_CORRUPT,
+  DEPENDENCY_MISSING,
+  DEPENDENCY_CYCLE,
+  DEPENDENT_PLUGINS,
+  DOWNGRADE_REFUSED,
+  VERSION_NOT_INSTALLED,
+  PLUGIN_NOT_INSTALLED,
+  ACTIVATION_FAILED,
+  HEALTH_CHECK_FAILED,
+  LOCK_DRIFT,
+  FAULT_INJECTED;
+
+  @Override
+  public String code() {
+    return name();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.plinth.manifest;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.plinth.api.PlinthApi;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a host offers, for compatibility checks. {@code PluginSystem} writes it to
+ * {@code <home>/host.toml} so the command line can check plugins against the same profile.
+ *
+ * @param hostName the host application's name
+ * @param hostVersion the host's semantic version; null is always an error in preflight, never a pass
+ * @param apiVersion the plugin-api contract version ({@link PlinthApi#VERSION})
+ * @param javaVersion the JVM feature version the host runs on (e.g. "17.0.15")
+ * @param hookPoints names of the hook points the host offers
+ * @param extensionInterfaces fully qualified names of the extension interfaces the host offers
+ * @param sandboxProfiles names of the sandbox profiles the host defines
+ * @param exportedPackages packages the host exports to plugins (bundles must not carry them)
+ * @param installedPlugins installed plugin ids and their current versions
+ */
+@API(status = STABLE, since = "0.1")
+public record HostProfile(
+    String hostName,
+    @Nullable String hostVersion,
+    String apiVersion,
+    String javaVersion,
+    Set<String> hookPoints,
+    Set<String> extensionInterfaces,
+    Set<String> sandboxProfiles,
+    List<String> exportedPackages,
+    Map<String, String> installedPlugins) {
+
+  public HostProfile {
+    java.util.Objects.requireNonNull(hostName, "hostName");
+    java.util.Objects.requireNonNull(apiVersion, "apiVersion");
+    java.util.Objects.requireNonNull(javaVersion, "javaVersion");
+    hookPoints = Set.copyOf(hookPoints);
+    extensionInterfaces = Set.copyOf(extensionInterfaces);
+    sandboxProfiles = Set.copyOf(sandboxProfiles);
+    exportedPackages = List.copyOf(exportedPackages);
+    installedPlugins = Map.copyOf(installedPlugins);
+  }
+
+  /** A profile for this JVM and API version with the given host name and version, offering nothing else yet. */
+  public static HostProfile of(String hostName, @Nullable String hostVersion) {
+    return new HostProfile(
+        hostName, hostVersion, PlinthApi.VERSION, System.getProperty("java.version", "17"),
+        Set.of(), Set.of(), Set.of(), List.of(), Map.of());
+  }
+
+  public HostProfile withHookPoints(Set<String> points) {
+    return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, points, extensionInterfaces,
+        sandboxProfiles, exportedPackages, installedPlugins);
+  }
+
+  public HostProfile withExtensionInterfaces(Set<String> interfaces) {
+    return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints, interfaces,
+        sandboxProfiles, exportedPackages, installedPlugins);
+  }
+
+  public HostProfile withSandboxProfiles(Set<String> profiles) {
+    return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints,
+        extensionInterfaces, profiles, exportedPackages, installedPlugins);
+  }
+
+  public HostProfile withExportedPackages(List<String> packages) {
+    return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints,
+        extensionInterfaces, sandboxProfiles, packages, installedPlugins);
+  }
+
+  public HostProfile withInstalledPlugins(Map<String, String> installed) {
+    return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints,
+        extensionInterfaces, sandboxProfiles, exportedPackages, installed);
+  }
+
+  public HostProfile withJavaVersion(String version) {
+    return new HostProfile(hostName, hostVersion, apiVersion, version, hookPoints,
+        extensionInterfaces, sandboxProfiles, exportedPackages, installedPlugins);
+  }
+
+  public HostProfile withApiVersion(String version) {
+    return new HostProfile(hostName, hostVersion, version, javaVersion, hookPoints,
+        extensionInterfaces, sandboxProfiles, exportedPackages, installedPlugins);
+  }
+}

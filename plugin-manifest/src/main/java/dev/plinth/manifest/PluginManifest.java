@@ -1,0 +1,157 @@
+package dev.plinth.manifest;
+
+import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.plinth.api.PluginDescriptor;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A parsed {@code plugin.toml}: immutable, one record per table of the manifest.
+ *
+ * @param id {@code plugin.id}
+ * @param version {@code plugin.version}, a semantic version
+ * @param name {@code plugin.name} (the id when absent)
+ * @param description {@code plugin.description} (empty when absent)
+ * @param authors {@code plugin.authors}
+ * @param license {@code plugin.license}, or null
+ * @param engine {@code [plugin.engine]}
+ * @param runtime {@code [plugin.runtime]}
+ * @param dependencies {@code [plugin.dependencies]}: plugin id to version range, in file order
+ * @param contributes {@code [plugin.contributes]}
+ * @param hooks {@code [[plugin.hooks]]}, the operator-visible policy per hook point
+ * @param permissions {@code [plugin.permissions]}
+ * @param configSchema {@code [plugin.config_schema]} as plain maps and lists (empty when absent)
+ */
+@API(status = STABLE, since = "0.1")
+public record PluginManifest(
+    String id,
+    String version,
+    String name,
+    String description,
+    List<String> authors,
+    @Nullable String license,
+    Engine engine,
+    Runtime runtime,
+    Map<String, String> dependencies,
+    Contributes contributes,
+    List<HookPolicy> hooks,
+    Permissions permissions,
+    Map<String, Object> configSchema) {
+
+  public PluginManifest {
+    requireNonNull(id, "id");
+    requireNonNull(version, "version");
+    requireNonNull(name, "name");
+    requireNonNull(description, "description");
+    authors = List.copyOf(authors);
+    requireNonNull(engine, "engine");
+    requireNonNull(runtime, "runtime");
+    dependencies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dependencies));
+    requireNonNull(contributes, "contributes");
+    hooks = List.copyOf(hooks);
+    requireNonNull(permissions, "permissions");
+    configSchema = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(configSchema));
+  }
+
+  /** The descriptor a running plugin sees. */
+  public PluginDescriptor descriptor() {
+    return new PluginDescriptor(
+        id, version, name, description, authors, contributes.hooks(), contributes.extensions(),
+        contributes.tools());
+  }
+
+  /** The policy the manifest sets for a hook point, if any. */
+  public Optional<HookPolicy> hookPolicy(String point) {
+    return hooks.stream().filter(h -> h.point().equals(point)).findFirst();
+  }
+
+  /**
+   * {@code [plugin.engine]}: version ranges (npm-style, as semver4j reads them) the host, the
+   * plugin API contract and the JVM must satisfy. Null when the manifest leaves one out.
+   */
+  public record Engine(@Nullable String host, @Nullable String api, @Nullable String java) {
+    public static final Engine NONE = new Engine(null, null, null);
+  }
+
+  /**
+   * {@code [plugin.runtime]}.
+   *
+   * @param entry fully qualified {@code Plugin} class, or null to use the single ServiceLoader provider
+   * @param classpath relative classpath entries inside the bundle (globs such as {@code lib/*.jar})
+   * @param exports packages that dependent plugins may load from this plugin
+   */
+  public record Runtime(@Nullable String entry, List<String> classpath, List<String> exports) {
+    /** No entry; the classpath is the bundle's {@code classes} folder and {@code lib/*.jar}. */
+    public static final Runtime DEFAULT = new Runtime(null, List.of("classes", "lib/*.jar"), List.of());
+
+    public Runtime {
+      classpath = List.copyOf(classpath);
+      exports = List.copyOf(exports);
+    }
+  }
+
+  /** {@code [plugin.contributes]}: what the plugin adds to the host. */
+  public record Contributes(List<String> hooks, List<String> extensions, List<String> tools) {
+    public static final Contributes NONE = new Contributes(List.of(), List.of(), List.of());
+
+    public Contributes {
+      hooks = List.copyOf(hooks);
+      extensions = List.copyOf(extensions);
+      tools = List.copyOf(tools);
+    }
+  }
+
+  /**
+   * One {@code [[plugin.hooks]]} entry: how the operator wants a hook handled.
+   *
+   * @param point the hook point name
+   * @param priority higher runs first (null: the handler's own or 0)
+   * @param timeoutMs per-call timeout in milliseconds (null: the default)
+   * @param failure {@code open} or {@code closed} (null: the point's default)
+   */
+  public record HookPolicy(
+      String point, @Nullable Integer priority, @Nullable Long timeoutMs, @Nullable String failure) {
+    public HookPolicy {
+      requireNonNull(point, "point");
+    }
+  }
+
+  /**
+   * {@code [plugin.permissions]}.
+   *
+   * @param network host names, optionally with a leading {@code *.} wildcard
+   * @param secrets secret keys the plugin may read
+   * @param filesystemRead readable paths ({@code ${data_dir}} is the plugin's data folder)
+   * @param filesystemWrite writable paths
+   * @param spawn whether the plugin may start processes
+   * @param profile the sandbox profile the host should apply, or null
+   */
+  public record Permissions(
+      List<String> network,
+      List<String> secrets,
+      List<String> filesystemRead,
+      List<String> filesystemWrite,
+      boolean spawn,
+      @Nullable String profile) {
+    public static final Permissions NONE =
+        new Permissions(List.of(), List.of(), List.of(), List.of(), false, null);
+
+    public Permissions {
+      network = List.copyOf(network);
+      secrets = List.copyOf(secrets);
+      filesystemRead = List.copyOf(filesystemRead);
+      filesystemWrite = List.copyOf(filesystemWrite);
+    }
+
+    /** True when the plugin asks for anything an operator should acknowledge. */
+    public boolean isEmpty() {
+      return network.isEmpty() && secrets.isEmpty() && filesystemRead.isEmpty()
+          && filesystemWrite.isEmpty() && !spawn && profile == null;
+    }
+  }
+}
