@@ -1,0 +1,117 @@
+package dev.plinth.cli;
+
+import dev.plinth.api.ErrorCode;
+import dev.plinth.api.PlinthException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+
+/**
+ * Signs a file the way {@code cosign sign-blob --key} does: the signature file holds the base64 of
+ * a DER ECDSA signature (SHA-256 for P-256, SHA-384 for P-384) or of a raw Ed25519 signature over
+ * the file's bytes. The matching public key is written as PEM so a trust policy can pin it.
+ */
+final class BlobSigner {
+  enum Code implements ErrorCode {
+    SIGN_KEY_INVALID;
+
+    @Override
+    public String code() {
+      return name();
+    }
+  }
+
+  record Signed(String algorithm, String signatureBase64, String publicKeyPem) {}
+
+  private BlobSigner() {}
+
+  static Signed sign(Path keyFile, Path file) throws IOException {
+    PrivateKeyInfo info = readPrivateKey(keyFile);
+    try {
+      PrivateKey key = new JcaPEMKeyConverter().getPrivateKey(info);
+      SubjectPublicKeyInfo publicInfo =
+          SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(
+              publicOf(PrivateKeyFactory.createKey(info)));
+      PublicKey publicKey =
+          KeyFactory.getInstance(key.getAlgorithm().equals("EC") ? "EC" : "Ed25519", bc())
+              .generatePublic(new X509EncodedKeySpec(publicInfo.getEncoded()));
+      String algorithm = algorithmFor(key);
+      Signature signature = Signature.getInstance(algorithm);
+      signature.initSign(key);
+      signature.update(Files.readAllBytes(file));
+      return new Signed(algorithm, Base64.getEncoder().encodeToString(signature.sign()), pem(publicKey));
+    } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+      throw invalid(keyFile, String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static java.security.Provider bc() {
+    return new org.bouncycastle.jce.provider.BouncyCastleProvider();
+  }
+
+  private static String algorithmFor(PrivateKey key) {
+    if (key instanceof ECPrivateKey ec) {
+      int bits = ec.getParams().getCurve().getField().getFieldSize();
+      return bits > 256 ? "SHA384withECDSA" : "SHA256withECDSA";
+    }
+    return "Ed25519";
+  }
+
+  private static org.bouncycastle.crypto.params.AsymmetricKeyParameter publicOf(
+      org.bouncycastle.crypto.params.AsymmetricKeyParameter privateKey) {
+    if (privateKey instanceof Ed25519PrivateKeyParameters ed) {
+      return ed.generatePublicKey();
+    }
+    if (privateKey instanceof org.bouncycastle.crypto.params.ECPrivateKeyParameters ec) {
+      var q = ec.getParameters().getG().multiply(ec.getD()).normalize();
+      return new org.bouncycastle.crypto.params.ECPublicKeyParameters(q, ec.getParameters());
+    }
+    throw new IllegalArgumentException("unsupported key type: " + privateKey.getClass().getSimpleName());
+  }
+
+  private static PrivateKeyInfo readPrivateKey(Path keyFile) throws IOException {
+    Object parsed;
+    try (Reader reader = Files.newBufferedReader(keyFile); PEMParser parser = new PEMParser(reader)) {
+      parsed = parser.readObject();
+    }
+    if (parsed instanceof PEMKeyPair pair) {
+      return pair.getPrivateKeyInfo();
+    }
+    if (parsed instanceof PrivateKeyInfo info) {
+      return info;
+    }
+    throw invalid(keyFile, parsed == null ? "no PEM object" : parsed.getClass().getSimpleName());
+  }
+
+  private static PlinthException invalid(Path keyFile, String detail) {
+    return new PlinthException(Code.SIGN_KEY_INVALID,
+        "--sign-key is not an unencrypted PEM ECDSA (P-256/P-384) or Ed25519 private key: " + keyFile + " (" + detail + ")",
+        "Generate one with: openssl genpkey -algorithm ed25519 -out key.pem (or cosign generate-key-pair and decrypt it).");
+  }
+
+  private static String pem(PublicKey key) throws IOException {
+    StringWriter writer = new StringWriter();
+    try (JcaPEMWriter pem = new JcaPEMWriter(writer)) {
+      pem.writeObject(key);
+    }
+    return writer.toString();
+  }
+}

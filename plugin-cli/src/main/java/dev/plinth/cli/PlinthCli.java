@@ -1,0 +1,56 @@
+package dev.plinth.cli;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.io.PrintWriter;
+import org.apiguardian.api.API;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The {@code plinth} command line. {@link #main} exits with 0 on success, 1 when the operation
+ * failed (a typed error is printed with its code and next step) and 2 on a usage error.
+ */
+@API(status = STABLE, since = "0.1")
+@Command(
+    name = "plinth",
+    mixinStandardHelpOptions = true,
+    versionProvider = PlinthCli.Version.class,
+    description = "Install, inspect and diagnose Plinth plugins.",
+    subcommands = {
+      PreflightCommand.class,
+      PackCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class PlinthCli {
+  @Mixin GlobalOptions global = new GlobalOptions();
+
+  /** Runs the command line and exits the JVM with its exit code. */
+  public static void main(String[] args) {
+    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs the command line against the given streams and returns the exit code (for tests and embedding). */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new PlinthCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          commandLine.getErr().println("error INTERNAL: " + ex);
+          commandLine.getErr().println("  next step: report this with the command you ran.");
+          commandLine.getErr().flush();
+          return 1;
+        });
+    return cli.execute(args);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = PlinthCli.class.getPackage().getImplementationVersion();
+      return new String[] {"plinth " + (v == null ? "dev" : v)};
+    }
+  }
+}
