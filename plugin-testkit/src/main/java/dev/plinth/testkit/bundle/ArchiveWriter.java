@@ -121,12 +121,23 @@ final class ArchiveWriter {
    * default zone to give the same stored fields everywhere.
    */
   static ZipArchiveEntry zipEntry(String name, int mode) {
-    ZipArchiveEntry entry = new ZipArchiveEntry(name);
+    ZipArchiveEntry entry = new RawNameZipEntry(name);
     entry.setTime(LocalDateTime.of(2020, 1, 1, 0, 0).atZone(ZoneId.systemDefault())
         .toInstant().toEpochMilli());
     entry.setUnixMode(mode);
     entry.setMethod(ZipArchiveEntry.DEFLATED);
     return entry;
+  }
+
+  /**
+   * A zip entry whose name is kept byte for byte: the public constructor turns {@code \\} into
+   * {@code /} for names without a slash, which would defuse the backslash attack.
+   */
+  private static final class RawNameZipEntry extends ZipArchiveEntry {
+    RawNameZipEntry(String name) {
+      setPlatform(PLATFORM_UNIX);
+      setName(name);
+    }
   }
 
   /** Writes the tree as a plain folder, with POSIX modes where the file system has them. */
