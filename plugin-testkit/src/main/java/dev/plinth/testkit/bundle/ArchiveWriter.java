@@ -130,8 +130,8 @@ final class ArchiveWriter {
   }
 
   /**
-   * A zip entry whose name is kept byte for byte: the public constructor turns {@code \\} into
-   * {@code /} for names without a slash, which would defuse the backslash attack.
+   * A zip entry whose name is kept byte for byte: the public constructor turns backslashes into
+   * slashes for names without a slash, which would defuse the backslash attack.
    */
   private static final class RawNameZipEntry extends ZipArchiveEntry {
     RawNameZipEntry(String name) {
