@@ -19,6 +19,7 @@ import org.apiguardian.api.API;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyPacket;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPKeyPair;
@@ -52,7 +53,8 @@ public final class PgpTestKey implements TestSigningKey {
       KeyPairGenerator gen = KeyPairGenerator.getInstance("EC", BC);
       gen.initialize(new ECGenParameterSpec("P-256"));
       PGPKeyPair pair =
-          new JcaPGPKeyPair(PublicKeyAlgorithmTags.ECDSA, gen.generateKeyPair(), new Date());
+          new JcaPGPKeyPair(PublicKeyPacket.VERSION_4, PublicKeyAlgorithmTags.ECDSA,
+              gen.generateKeyPair(), new Date());
       PGPKeyRingGenerator rings = new PGPKeyRingGenerator(PGPSignature.POSITIVE_CERTIFICATION,
           pair, userId,
           new JcaPGPDigestCalculatorProviderBuilder().build().get(HashAlgorithmTags.SHA1),
