@@ -171,8 +171,7 @@ public final class TrustPolicy {
     }
     if ((identity == null) != (issuer == null)) {
       throw invalid(origin, identity == null ? at + ".identity" : at + ".issuer",
-          "must be set together with " + (identity == null ? "issuer" : "identity"),
-          String.valueOf(identity == null ? issuer : identity), null);
+          "must be set together with " + (identity == null ? "issuer" : "identity"), "<missing>", null);
     }
     List<Path> keyPaths = new ArrayList<>();
     if (t.contains("keys")) {
