@@ -15,7 +15,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.semver4j.RangesListFactory;
@@ -31,17 +30,6 @@ import org.semver4j.RangesListFactory;
  */
 @API(status = STABLE, since = "0.1")
 public sealed interface SourceSpec {
-  Pattern GITHUB_OWNER = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
-  Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-  Pattern TAG = Pattern.compile("[A-Za-z0-9._+-]{1,128}");
-  Pattern MAVEN_GROUP = Pattern.compile("[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*");
-  Pattern MAVEN_PART = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}");
-  Pattern MAVEN_VERSION = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._+-]{0,127}");
-  Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_]{1,47}");
-  Pattern RANGE = Pattern.compile("[0-9A-Za-z.^~<>=*|+ -]{1,128}");
-  Pattern URL_FORBIDDEN = Pattern.compile("[\\s\\p{Cntrl}\\\\\"<>`{}|^$;'()!&*]");
-  Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
-
   /** The string as the user gave it. */
   String raw();
 
@@ -151,13 +139,13 @@ public sealed interface SourceSpec {
     if (parts.length != 2) {
       throw SourceErrors.invalid("github", "must be owner/repo[@tag]", raw, "Use github:acme/redactor@v1.2.0.");
     }
-    SourceErrors.require("github.owner", parts[0], GITHUB_OWNER, "acme");
-    SourceErrors.require("github.repo", parts[1], GITHUB_REPO, "plugin-redactor");
+    SourceErrors.require("github.owner", parts[0], Coords.GITHUB_OWNER, "acme");
+    SourceErrors.require("github.repo", parts[1], Coords.GITHUB_REPO, "plugin-redactor");
     if (parts[1].equals(".") || parts[1].equals("..")) {
       throw SourceErrors.invalid("github.repo", "must not be '.' or '..'", parts[1], "Use the repository name.");
     }
     if (tag != null) {
-      SourceErrors.require("github.tag", tag, TAG, "v1.2.0");
+      SourceErrors.require("github.tag", tag, Coords.TAG, "v1.2.0");
       if (tag.equals("latest")) {
         tag = null;
       }
@@ -171,10 +159,10 @@ public sealed interface SourceSpec {
       throw SourceErrors.invalid("maven", "must be group:artifact:version[:classifier]", raw,
           "Use maven:com.acme:redactor:1.2.0.");
     }
-    SourceErrors.require("maven.group", parts[0], MAVEN_GROUP, "com.acme");
-    SourceErrors.require("maven.artifact", parts[1], MAVEN_PART, "redactor");
-    SourceErrors.require("maven.version", parts[2], MAVEN_VERSION, "1.2.0");
-    String classifier = parts.length == 4 ? SourceErrors.require("maven.classifier", parts[3], MAVEN_PART, "noarch") : null;
+    SourceErrors.require("maven.group", parts[0], Coords.MAVEN_GROUP, "com.acme");
+    SourceErrors.require("maven.artifact", parts[1], Coords.MAVEN_PART, "redactor");
+    SourceErrors.require("maven.version", parts[2], Coords.MAVEN_VERSION, "1.2.0");
+    String classifier = parts.length == 4 ? SourceErrors.require("maven.classifier", parts[3], Coords.MAVEN_PART, "noarch") : null;
     return new Maven(raw, parts[0], parts[1], parts[2], classifier);
   }
 
@@ -182,9 +170,9 @@ public sealed interface SourceSpec {
     int at = rest.indexOf('@');
     String id = at < 0 ? rest : rest.substring(0, at);
     String range = at < 0 ? null : rest.substring(at + 1);
-    SourceErrors.require("catalog.id", id, PLUGIN_ID, "acme_redactor");
+    SourceErrors.require("catalog.id", id, Coords.PLUGIN_ID, "acme_redactor");
     if (range != null) {
-      if (!RANGE.matcher(range).matches()) {
+      if (!Coords.RANGE.matcher(range).matches()) {
         throw SourceErrors.invalid("catalog.range", "must be a version range like ^1.2 or >=1.0.0 <2.0.0", range,
             "Use catalog:" + id + "@^1.2.");
       }
@@ -198,7 +186,7 @@ public sealed interface SourceSpec {
   }
 
   private static SourceSpec url(String raw, boolean allowInsecureHttp) {
-    if (URL_FORBIDDEN.matcher(raw).find()) {
+    if (Coords.URL_FORBIDDEN.matcher(raw).find()) {
       throw SourceErrors.invalid("url", "must not contain whitespace, quotes, or URL or shell meta-characters", raw,
           "Percent-encode the URL or host the archive at a plain path.");
     }
@@ -219,7 +207,7 @@ public sealed interface SourceSpec {
     String sha256 = null;
     String fragment = uri.getRawFragment();
     if (fragment != null) {
-      if (!fragment.startsWith("sha256=") || !SHA256_HEX.matcher(fragment.substring(7)).matches()) {
+      if (!fragment.startsWith("sha256=") || !Coords.SHA256_HEX.matcher(fragment.substring(7)).matches()) {
         throw SourceErrors.invalid("url.fragment", "must be sha256=<64 hex characters>", fragment,
             "Append #sha256=<hex> with the archive's sha256, or drop the fragment.");
       }
