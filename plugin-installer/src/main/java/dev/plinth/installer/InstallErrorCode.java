@@ -44,6 +44,8 @@ public enum InstallErrorCode implements ErrorCode {
   BUNDLE_LAYOUT_INVALID,
   MANIFEST_MISMATCH,
   BUNDLE_CONTAINS_HOST_CLASSES,
+  // front half, any phase: unexpected I/O while reading or writing the staging folder
+  STAGING_IO,
   // store and transactions
   STORE_LOCKED,
   STORE_IO,

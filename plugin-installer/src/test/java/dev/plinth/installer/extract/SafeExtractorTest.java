@@ -1,0 +1,331 @@
+package dev.plinth.installer.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.plinth.installer.InstallErrorCode;
+import dev.plinth.installer.InstallException;
+import dev.plinth.installer.TestArchives;
+import dev.plinth.installer.TestArchives.Tar;
+import dev.plinth.installer.TestArchives.Zip;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SafeExtractorTest {
+  @TempDir Path temp;
+
+  private final SafeExtractor extractor = SafeExtractor.of(ExtractionLimits.DEFAULTS);
+
+  @Test
+  void extract_benignTarGz_writesFilesWithDigestsAndFixedModes() throws Exception {
+    Path archive = TestArchives.write(temp.resolve("b.tar.gz"), TestArchives.bundleTarGz("acme_tool", "1.0.0"));
+
+    ExtractionResult r = extractor.extract(archive, ArchiveFormat.TAR_GZ, temp.resolve("out"));
+
+    assertThat(r.fileDigests()).containsOnlyKeys(
+        "acme_tool/plugin.toml", "acme_tool/lib/readme.txt", "acme_tool/bin/run.sh");
+    assertThat(r.fileDigests().get("acme_tool/lib/readme.txt")).isEqualTo(sha256("hello acme_tool"));
+    assertThat(mode(r.root().resolve("acme_tool/bin/run.sh"))).isEqualTo("rwxr-xr-x");
+    assertThat(mode(r.root().resolve("acme_tool/lib/readme.txt"))).isEqualTo("rw-r--r--");
+    assertThat(mode(r.root().resolve("acme_tool/lib"))).isEqualTo("rwxr-xr-x");
+    assertThat(r.entries()).isEqualTo(4);
+    BundleLayout layout = BundleLayout.locate(r);
+    assertThat(layout.bundleRoot()).isEqualTo(r.root().resolve("acme_tool"));
+    assertThat(layout.fileDigests()).containsOnlyKeys("plugin.toml", "lib/readme.txt", "bin/run.sh");
+  }
+
+  @Test
+  void extract_setuidAndSetgidBits_strippedNotRejected() throws Exception {
+    byte[] tar = new Tar(false).file("plugin.toml", "x", 06755).file("data.bin", "y", 02644).bytes();
+    Path archive = TestArchives.write(temp.resolve("s.tar"), tar);
+
+    ExtractionResult r = extractor.extract(archive, ArchiveFormat.TAR, temp.resolve("out"));
+
+    assertThat(mode(r.root().resolve("plugin.toml"))).isEqualTo("rwxr-xr-x");
+    assertThat(mode(r.root().resolve("data.bin"))).isEqualTo("rw-r--r--");
+  }
+
+  @Test
+  void extract_leadingDotSlashNames_accepted() throws Exception {
+    byte[] tar = new Tar(true).dir("./").file("./plugin.toml", "x", 0644).bytes();
+    Path archive = TestArchives.write(temp.resolve("d.tgz"), tar);
+
+    ExtractionResult r = extractor.extract(archive, ArchiveFormat.TAR_GZ, temp.resolve("out"));
+
+    assertThat(r.fileDigests()).containsOnlyKeys("plugin.toml");
+  }
+
+  @Test
+  void extract_ratioBomb_limitExceededAndNothingLeft() throws Exception {
+    byte[] tar = new Tar(true).file("zeros.bin", new byte[8 << 20], 0644).bytes();
+    Path archive = TestArchives.write(temp.resolve("bomb.tar.gz"), tar);
+    Path dest = temp.resolve("out");
+
+    InstallException e = fail(() -> extractor.extract(archive, ArchiveFormat.TAR_GZ, dest));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.ARCHIVE_LIMIT_EXCEEDED);
+    assertThat(e.details()).containsEntry("field", "maxRatio").containsEntry("entry", "zeros.bin");
+    assertThat(dest).doesNotExist();
+  }
+
+  @Test
+  void extract_zipRatioBomb_limitExceeded() throws Exception {
+    byte[] zip = new Zip().file("zeros.bin", new byte[8 << 20], 0).bytes();
+    Path archive = TestArchives.write(temp.resolve("bomb.zip"), zip);
+
+    InstallException e = fail(() -> extractor.extract(archive, ArchiveFormat.ZIP, temp.resolve("out")));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.ARCHIVE_LIMIT_EXCEEDED);
+    assertThat(e.details()).containsEntry("field", "maxRatio");
+  }
+
+  @Test
+  void extract_entryCountBomb_limitExceeded() throws Exception {
+    Tar tar = new Tar(true);
+    for (int i = 0; i < 60; i++) {
+      tar.file("f" + i, "", 0644);
+    }
+    Path archive = TestArchives.write(temp.resolve("many.tgz"), tar.bytes());
+    Path dest = temp.resolve("out");
+
+    InstallException e = fail(() -> SafeExtractor.of(ExtractionLimits.DEFAULTS.withMaxEntries(50))
+        .extract(archive, ArchiveFormat.TAR_GZ, dest));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.ARCHIVE_LIMIT_EXCEEDED);
+    assertThat(e.details()).containsEntry("field", "maxEntries").containsEntry("actual", 51L).containsEntry("entry", "f50");
+    assertThat(dest).doesNotExist();
+  }
+
+  @Test
+  void extract_entryAndTotalSizeCaps_limitExceeded() throws Exception {
+    byte[] tar = new Tar(false).file("a", TestArchives.randomBytes(3000, 1), 0644)
+        .file("b", TestArchives.randomBytes(3000, 2), 0644).bytes();
+    Path archive = TestArchives.write(temp.resolve("big.tar"), tar);
+
+    InstallException perEntry = fail(() -> SafeExtractor.of(ExtractionLimits.DEFAULTS.withMaxEntryBytes(2000))
+        .extract(archive, ArchiveFormat.TAR, temp.resolve("o1")));
+    InstallException total = fail(() -> SafeExtractor.of(ExtractionLimits.DEFAULTS.withMaxTotalBytes(5000))
+        .extract(archive, ArchiveFormat.TAR, temp.resolve("o2")));
+
+    assertThat(perEntry.details()).containsEntry("field", "maxEntryBytes").containsEntry("entry", "a");
+    assertThat(total.details()).containsEntry("field", "maxTotalBytes").containsEntry("entry", "b");
+  }
+
+  @Test
+  void extract_devicesAndFifo_rejected() throws Exception {
+    assertReason(new Tar(false).file("ok", "x", 0644).special("dev/null", TarConstants.LF_CHR, "").bytes(), "device");
+    assertReason(new Tar(false).special("disk", TarConstants.LF_BLK, "").bytes(), "device");
+    assertReason(new Tar(true).special("pipe", TarConstants.LF_FIFO, "").bytes(), "fifo");
+  }
+
+  @Test
+  void extract_linksInGeneratedTar_rejectedEvenWhenRelative() throws Exception {
+    assertReason(new Tar(false).file("a", "x", 0644).special("b", TarConstants.LF_SYMLINK, "a").bytes(), "symlink");
+    assertReason(new Tar(false).file("a", "x", 0644).special("b", TarConstants.LF_LINK, "a").bytes(), "hardlink");
+  }
+
+  @Test
+  void extract_overLongName_rejected() throws Exception {
+    String longName = "d/".repeat(2100) + "f";
+    InstallException e = assertReason(new Tar(true).file(longName, "x", 0644).bytes(), "name-too-long");
+    assertThat(e.details().get("entry").toString()).endsWith("...");
+  }
+
+  @Test
+  void extract_overLongComponent_rejected() throws Exception {
+    assertReason(new Tar(false).file("a".repeat(300), "x", 0644).bytes(), "name-too-long");
+  }
+
+  @Test
+  void extract_nulInZipName_rejected() throws Exception {
+    byte[] zip = new Zip().file("plugin.toml\u0000.txt", "x").bytes();
+    Path archive = TestArchives.write(temp.resolve("nul.zip"), zip);
+
+    InstallException e = fail(() -> extractor.extract(archive, ArchiveFormat.ZIP, temp.resolve("out")));
+
+    assertThat(e.details()).containsEntry("reason", "control-character").containsEntry("entry", "plugin.toml\\u0000.txt");
+  }
+
+  @Test
+  void extract_duplicateZipEntries_rejected() throws Exception {
+    byte[] zip = new Zip().file("plugin.toml", "a").file("plugin.toml", "b").bytes();
+    Path archive = TestArchives.write(temp.resolve("dup.zip"), zip);
+
+    InstallException e = fail(() -> extractor.extract(archive, ArchiveFormat.ZIP, temp.resolve("out")));
+
+    assertThat(e.details()).containsEntry("reason", "duplicate").containsEntry("entry", "plugin.toml");
+    assertThat(temp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void extract_duplicateTarEntries_rejected() throws Exception {
+    assertReason(new Tar(false).file("a/x", "1", 0644).file("a/x", "2", 0644).bytes(), "duplicate");
+  }
+
+  @Test
+  void extract_caseAndNfkcCollisions_rejected() throws Exception {
+    InstallException c = assertReason(new Tar(false).file("Plugin.toml", "1", 0644).file("plugin.toml", "2", 0644).bytes(), "collision");
+    assertThat(c.details()).containsEntry("detail", "with Plugin.toml");
+    assertReason(new Tar(false).file("\uFB01le/a", "1", 0644).file("file/b", "2", 0644).bytes(), "collision");
+  }
+
+  @Test
+  void extract_fileThenFolderOfSameName_rejected() throws Exception {
+    assertReason(new Tar(false).file("a", "1", 0644).file("a/b", "2", 0644).bytes(), "parent-not-directory");
+  }
+
+  @Test
+  void extract_unsafeEntryAfterReadonlyFile_rollbackDeletesEverything() throws Exception {
+    byte[] tar = new Tar(true).file("ro/readonly.txt", "keep?", 0444).dir("ro/")
+        .file("../escape.txt", "x", 0644).bytes();
+    Path archive = TestArchives.write(temp.resolve("ro.tgz"), tar);
+    Path dest = temp.resolve("out");
+
+    InstallException e = fail(() -> extractor.extract(archive, ArchiveFormat.TAR_GZ, dest));
+
+    assertThat(e.details()).containsEntry("reason", "path-traversal");
+    assertThat(dest).doesNotExist();
+    assertThat(temp.resolve("escape.txt")).doesNotExist();
+  }
+
+  @Test
+  void deleteRecursively_readonlyFilesInReadonlyFolders_deleted() throws Exception {
+    Path dir = Files.createDirectories(temp.resolve("t/inner"));
+    Files.writeString(dir.resolve("f.txt"), "x");
+    Files.setPosixFilePermissions(dir.resolve("f.txt"), PosixFilePermissions.fromString("r--r--r--"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
+
+    FileTrees.deleteRecursively(temp.resolve("t"));
+
+    assertThat(temp.resolve("t")).doesNotExist();
+  }
+
+  @Test
+  void extract_truncatedGzip_archiveInvalid() throws Exception {
+    byte[] full = TestArchives.bundleTarGz("acme_tool", "1.0.0");
+    byte[] cut = java.util.Arrays.copyOf(full, full.length / 2);
+    Path archive = TestArchives.write(temp.resolve("cut.tar.gz"), cut);
+
+    InstallException e = fail(() -> extractor.extract(archive, ArchiveFormat.TAR_GZ, temp.resolve("out")));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.ARCHIVE_INVALID);
+    assertThat(e.details()).containsEntry("archive", "cut.tar.gz");
+    assertThat(temp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void extract_jarWithManifest_stagedAsManifestPlusLib() throws Exception {
+    Path jar = temp.resolve("acme_tool-1.0.0.jar");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("plugin.toml"));
+      zip.write(TestArchives.manifest("acme_tool", "1.0.0").getBytes(StandardCharsets.UTF_8));
+      zip.putNextEntry(new ZipEntry("com/acme/Tool.class"));
+      zip.write(new byte[] {1, 2, 3});
+    }
+    TestArchives.write(jar, bytes.toByteArray());
+
+    ExtractionResult r = extractor.extract(jar, ArchiveFormat.JAR, temp.resolve("out"));
+
+    assertThat(r.fileDigests()).containsOnlyKeys("plugin.toml", "lib/acme_tool-1.0.0.jar");
+    assertThat(Files.readAllBytes(r.root().resolve("lib/acme_tool-1.0.0.jar"))).isEqualTo(bytes.toByteArray());
+    HostClassCheck.check(BundleLayout.locate(r), java.util.List.of("com.example.host.spi"));
+  }
+
+  @Test
+  void extract_jarWithoutManifest_layoutInvalid() throws Exception {
+    byte[] zip = new Zip().file("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n").bytes();
+    Path jar = TestArchives.write(temp.resolve("x.jar"), zip);
+
+    InstallException e = fail(() -> extractor.extract(jar, ArchiveFormat.JAR, temp.resolve("out")));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.BUNDLE_LAYOUT_INVALID);
+    assertThat(temp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void hostClassCheck_bundledPlinthApiOrHostPackage_rejected() throws Exception {
+    byte[] inner = new Zip().file("dev/plinth/api/hook/HookPoint.class", "x").bytes();
+    byte[] tar = new Tar(false).file("plugin.toml", "x", 0644).file("lib/api.jar", inner, 0644).bytes();
+    ExtractionResult r = extractor.extract(TestArchives.write(temp.resolve("h.tar"), tar), ArchiveFormat.TAR, temp.resolve("o1"));
+    byte[] tar2 = new Tar(false).file("plugin.toml", "x", 0644).file("classes/com/example/host/spi/Tool.class", "x", 0644).bytes();
+    ExtractionResult r2 = extractor.extract(TestArchives.write(temp.resolve("h2.tar"), tar2), ArchiveFormat.TAR, temp.resolve("o2"));
+
+    InstallException api = fail(() -> HostClassCheck.check(BundleLayout.locate(r), java.util.List.of()));
+    InstallException host = fail(() -> HostClassCheck.check(BundleLayout.locate(r2), java.util.List.of("com.example.host.spi")));
+
+    assertThat(api.code()).isEqualTo(InstallErrorCode.BUNDLE_CONTAINS_HOST_CLASSES);
+    assertThat(api.details()).containsEntry("package", "dev.plinth.api").containsEntry("file", "lib/api.jar");
+    assertThat(host.details()).containsEntry("package", "com.example.host.spi");
+  }
+
+  @Test
+  void locate_twoTopLevelFolders_layoutInvalid() throws Exception {
+    byte[] tar = new Tar(false).file("a/plugin.toml", "x", 0644).file("b/plugin.toml", "y", 0644).bytes();
+    ExtractionResult r = extractor.extract(TestArchives.write(temp.resolve("two.tar"), tar), ArchiveFormat.TAR, temp.resolve("o"));
+
+    InstallException e = fail(() -> BundleLayout.locate(r));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.BUNDLE_LAYOUT_INVALID);
+    assertThat(e.details()).containsEntry("topLevel", java.util.List.of("a", "b"));
+  }
+
+  @Test
+  void copyFolder_symlinkInside_rejectedAndNothingLeft() throws Exception {
+    Path src = Files.createDirectories(temp.resolve("src"));
+    Files.writeString(src.resolve("plugin.toml"), "x");
+    Files.createSymbolicLink(src.resolve("passwd"), Path.of("/etc/passwd"));
+    Path dest = temp.resolve("out");
+
+    InstallException e = fail(() -> extractor.copyFolder(src, dest));
+
+    assertThat(e.details()).containsEntry("reason", "symlink").containsEntry("entry", "passwd");
+    assertThat(dest).doesNotExist();
+  }
+
+  @Test
+  void copyFolder_plainFolder_copiedWithDigests() throws Exception {
+    Path src = Files.createDirectories(temp.resolve("src/lib"));
+    Files.writeString(src.getParent().resolve("plugin.toml"), "x");
+    Files.writeString(src.resolve("a.txt"), "hello");
+
+    ExtractionResult r = extractor.copyFolder(src.getParent(), temp.resolve("out"));
+
+    assertThat(r.fileDigests()).containsEntry("lib/a.txt", sha256("hello")).containsOnlyKeys("plugin.toml", "lib/a.txt");
+  }
+
+  private InstallException assertReason(byte[] tar, String reason) throws Exception {
+    boolean gz = tar.length > 2 && (tar[0] & 0xff) == 0x1f && (tar[1] & 0xff) == 0x8b;
+    Path archive = TestArchives.write(Files.createTempFile(temp, "gen", gz ? ".tar.gz" : ".tar"), tar);
+    Path dest = temp.resolve("out-" + archive.getFileName());
+    InstallException e = fail(() -> extractor.extract(archive, gz ? ArchiveFormat.TAR_GZ : ArchiveFormat.TAR, dest));
+    assertThat(e.code()).isEqualTo(InstallErrorCode.ARCHIVE_ENTRY_UNSAFE);
+    assertThat(e.details()).containsEntry("reason", reason);
+    assertThat(dest).doesNotExist();
+    return e;
+  }
+
+  static InstallException fail(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    InstallException e = catchThrowableOfType(InstallException.class, call);
+    assertThat(e).as("expected an InstallException").isNotNull();
+    return e;
+  }
+
+  static String mode(Path p) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+  }
+
+  static String sha256(String s) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+  }
+}
