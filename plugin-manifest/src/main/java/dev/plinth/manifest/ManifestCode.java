@@ -65,6 +65,8 @@ public enum ManifestCode implements ErrorCode {
   CONFIG_SCHEMA_INVALID(Severity.ERROR),
   /** The host profile states no version: compatibility cannot be decided. */
   HOST_VERSION_UNKNOWN(Severity.ERROR),
+  /** A {@code host.toml} cannot be read or has a wrong type or value. */
+  HOST_PROFILE_INVALID(Severity.ERROR),
   /** The host profile's version (host, api or Java) is not a version. */
   HOST_VERSION_INVALID(Severity.ERROR),
   /** The host's version is outside {@code plugin.engine.host}. */
