@@ -131,8 +131,9 @@ public final class HostProfiles {
     root.unknownKeys(Set.of("host", "installed"));
     FieldReader host = root.table("host");
     if (host == null) {
-      throw invalid(List.of(Issues.issue(ManifestCode.HOST_PROFILE_INVALID, "host", null,
-          "table is required", "Write a [host] table with at least name and version.")));
+      issues.add(ManifestCode.HOST_PROFILE_INVALID, "host", null, "table is required",
+          "Write a [host] table with at least name and version.");
+      throw invalid(issues.all());
     }
     host.unknownKeys(HOST_KEYS);
     String name = host.requiredString("name", "Add name = \"<host application>\" to [host].");
