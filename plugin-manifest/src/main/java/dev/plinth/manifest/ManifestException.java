@@ -50,5 +50,5 @@ public final class ManifestException extends PlinthException {
   }
 
   /** A code added to a report by another module (through {@link ManifestReport#withIssues}). */
-  private record ForeignCode(String code) implements ErrorCode {}
+  private record ForeignCode(String code) implements ErrorCode, java.io.Serializable {}
 }

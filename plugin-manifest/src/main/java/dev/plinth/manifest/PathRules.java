@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class PathRules {
   static final String DATA_DIR = "${data_dir}";
+  private static final java.util.regex.Pattern DRIVE = java.util.regex.Pattern.compile("^[A-Za-z]:.*");
 
   private PathRules() {}
 
@@ -66,7 +67,7 @@ final class PathRules {
     if (path.indexOf('\\') >= 0) {
       return "must use `/`, not backslashes";
     }
-    if (path.startsWith("/") || path.startsWith("~") || path.matches("^[A-Za-z]:.*")) {
+    if (path.startsWith("/") || path.startsWith("~") || DRIVE.matcher(path).matches()) {
       return "must be relative, not absolute";
     }
     for (String segment : path.split("/", -1)) {

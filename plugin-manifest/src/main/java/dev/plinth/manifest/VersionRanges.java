@@ -29,6 +29,8 @@ final class VersionRanges {
   private static final Pattern WILDCARD = Pattern.compile("[xX*](?:\\.[xX*]){0,2}");
   private static final Pattern OPERATOR_SPACE = Pattern.compile("(<=|>=|<|>|=|~>|~|\\^)\\s+");
   private static final Pattern JAVA = Pattern.compile("^(?:1\\.(\\d+)|(\\d+))(?:\\.(\\d+))?(?:\\.(\\d+))?.*$");
+  private static final Pattern OR = Pattern.compile("\\|\\|");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern LOOSE_HOST = Pattern.compile("^(\\d+)(?:\\.(\\d+))?$");
 
   private VersionRanges() {}
@@ -77,18 +79,18 @@ final class VersionRanges {
     if (text.isEmpty()) {
       return "must not be empty (write `*` for any version)";
     }
-    for (String set : text.split("\\|\\|", -1)) {
+    for (String set : OR.split(text, -1)) {
       String trimmed = set.trim();
       if (trimmed.isEmpty()) {
         return "has an empty alternative around `||`";
       }
-      String bad = badToken(trimmed.split("\\s+"));
+      String bad = badToken(SPACES.split(trimmed));
       if (bad != null) {
         return "is not a version range (cannot read `" + bad + "`)";
       }
     }
     RangesList compiled = compile(range);
-    if (compiled.get().size() != text.split("\\|\\|", -1).length
+    if (compiled.get().size() != OR.split(text, -1).length
         || compiled.get().stream().anyMatch(List::isEmpty)) {
       return "is not a version range";
     }
@@ -99,9 +101,9 @@ final class VersionRanges {
   static RangesList compile(String range) {
     String text = OPERATOR_SPACE.matcher(range.trim()).replaceAll("$1");
     List<String> sets = new ArrayList<>();
-    for (String set : text.split("\\|\\|", -1)) {
+    for (String set : OR.split(text, -1)) {
       List<String> tokens = new ArrayList<>();
-      for (String token : set.trim().split("\\s+")) {
+      for (String token : SPACES.split(set.trim())) {
         // semver4j reads a lone x / X as "<0.0.0"; npm reads it as any version.
         tokens.add(WILDCARD.matcher(token).matches() ? "*" : token);
       }
