@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a host offers, for compatibility checks. {@code PluginSystem} writes it to
- * {@code <home>/host.toml} so the command line can check plugins against the same profile.
+ * {@code <home>/host.toml} (see {@link HostProfiles}) so the command line can check plugins against
+ * the same profile. Immutable and thread-safe; the {@code withX} methods return changed copies.
  *
  * @param hostName the host application's name
  * @param hostVersion the host's semantic version; null is always an error in preflight, never a pass
@@ -51,6 +52,11 @@ public record HostProfile(
     return new HostProfile(
         hostName, hostVersion, PlinthApi.VERSION, System.getProperty("java.version", "17"),
         Set.of(), Set.of(), Set.of(), List.of(), Map.of());
+  }
+
+  public HostProfile withHostVersion(@Nullable String version) {
+    return new HostProfile(hostName, version, apiVersion, javaVersion, hookPoints, extensionInterfaces,
+        sandboxProfiles, exportedPackages, installedPlugins);
   }
 
   public HostProfile withHookPoints(Set<String> points) {

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
 
-/** A manifest that cannot be used: carries the first error's code and every issue found. */
+/**
+ * A manifest (or host profile) that cannot be used. It carries the first error's code, message and
+ * next step, and every issue found, so a caller that catches it can still show them all.
+ * Immutable; safe to share across threads.
+ */
 @API(status = STABLE, since = "0.1")
 public final class ManifestException extends PlinthException {
   private static final long serialVersionUID = 1L;
@@ -30,10 +34,10 @@ public final class ManifestException extends PlinthException {
     List<ManifestIssue> errors = report.errors();
     ManifestIssue first =
         errors.isEmpty()
-            ? new ManifestIssue("MANIFEST_INVALID", Severity.ERROR, "", null,
-                "manifest could not be read", "Check plugin.toml.")
+            ? Issues.issue(ManifestCode.MANIFEST_UNREADABLE, "", null,
+                "manifest could not be read into a model", "Check plugin.toml.")
             : errors.get(0);
-    return new ManifestException(first, report.issues());
+    return new ManifestException(first, report.issues().isEmpty() ? List.of(first) : report.issues());
   }
 
   /** Every issue of the report, errors and warnings. */
@@ -42,6 +46,9 @@ public final class ManifestException extends PlinthException {
   }
 
   private static ErrorCode codeOf(String code) {
-    return () -> code;
+    return ManifestCode.find(code).map(ErrorCode.class::cast).orElse(new ForeignCode(code));
   }
+
+  /** A code added to a report by another module (through {@link ManifestReport#withIssues}). */
+  private record ForeignCode(String code) implements ErrorCode, java.io.Serializable {}
 }

@@ -7,7 +7,9 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One problem found in a manifest or in its compatibility with a host.
+ * One problem found in a manifest or in its compatibility with a host. The message has the form
+ * {@code <field> <rule>: <value>}; {@link #code()} is a {@link ManifestCode} name (or, for issues
+ * other modules append, one of theirs). Immutable and thread-safe.
  *
  * @param code stable machine-readable code, e.g. {@code MANIFEST_ID_INVALID}
  * @param severity error or warning

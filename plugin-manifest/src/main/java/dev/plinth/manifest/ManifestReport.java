@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The result of parsing, validating or preflighting a manifest: the model (when the file could be
- * read into one) and every issue found.
+ * read into one) and every issue found, in the order found. Immutable and thread-safe; serialise it
+ * with {@link ManifestReports}.
  */
 @API(status = STABLE, since = "0.1")
 public record ManifestReport(@Nullable PluginManifest manifestOrNull, List<ManifestIssue> issues) {

@@ -11,7 +11,9 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A parsed {@code plugin.toml}: immutable, one record per table of the manifest.
+ * A parsed {@code plugin.toml}: one record per table of the manifest, so installers, the runtime and
+ * tools read typed values instead of TOML. Immutable and thread-safe. Build it with {@link
+ * ManifestParser}; {@link ManifestWriter} writes it back. See {@code docs/manifest.md}.
  *
  * @param id {@code plugin.id}
  * @param version {@code plugin.version}, a semantic version
