@@ -10,7 +10,6 @@ import dev.plinth.manifest.Preflight;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -34,13 +33,7 @@ final class PreflightCommand extends CliCommand {
 
   @Override
   int execute(CliOutput out) {
-    Optional<HostProfile> host;
-    try {
-      host = loadHost();
-    } catch (IOException e) {
-      return out.fail("HOST_PROFILE_UNREADABLE", "--host-profile cannot be read: " + e.getMessage(),
-          "Pass a host.toml written by PluginSystem, or check the file.", "preflight", null);
-    }
+    Optional<HostProfile> host = loadHost();
     ManifestReport report;
     Path bundleDir = null;
     try {
@@ -61,11 +54,8 @@ final class PreflightCommand extends CliCommand {
       return out.fail("BUNDLE_UNREADABLE", "bundle cannot be read: " + path + " (" + e.getMessage() + ")",
           "Check the path and that the archive is not corrupt.", "preflight", null);
     }
-    if (report.manifest().isPresent() && host.isPresent()) {
-      report = Preflight.check(report.manifest().get(), host.get()).withIssues(List.of());
-      if (bundleDir != null) {
-        report = report.withIssues(Preflight.checkBundle(bundleDir, report.manifest().get(), host.get()).issues());
-      }
+    if (host.isPresent()) {
+      report = bundleDir != null ? Preflight.checkBundle(bundleDir, host.get()) : Preflight.check(report, host.get());
     }
     if (host.isEmpty()) {
       out.line("note: no host profile (" + global().home.resolve("host.toml") + "); only the manifest was validated");
@@ -75,7 +65,7 @@ final class PreflightCommand extends CliCommand {
           issue.code(), issue.field().isEmpty() ? "(file)" : issue.field(), issue.message()));
       out.line("        next step: " + issue.nextStep());
     }
-    var json = ManifestReports.toJsonTree(report);
+    var json = ManifestReports.toTree(report);
     if (!report.ok()) {
       ManifestIssue first = report.errors().isEmpty() ? null : report.errors().get(0);
       return out.fail(first == null ? "MANIFEST_INVALID" : first.code(),
@@ -87,7 +77,7 @@ final class PreflightCommand extends CliCommand {
     return out.ok(json);
   }
 
-  private Optional<HostProfile> loadHost() throws IOException {
+  private Optional<HostProfile> loadHost() {
     Path file = hostProfile != null ? hostProfile : global().home.resolve("host.toml");
     if (hostProfile == null && !Files.isRegularFile(file)) {
       return Optional.empty();
