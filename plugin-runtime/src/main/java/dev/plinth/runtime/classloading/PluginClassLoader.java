@@ -85,11 +85,15 @@ public final class PluginClassLoader extends URLClassLoader {
 
   @Override
   protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    ClassLoader from = route(SharedPackages.packageOf(name));
+    if (from != null) {
+      // Never defined here, so no lock and no findLoadedClass: the owner does its own.
+      return from.loadClass(name);
+    }
     synchronized (getClassLoadingLock(name)) {
       Class<?> c = findLoadedClass(name);
       if (c == null) {
-        ClassLoader from = route(SharedPackages.packageOf(name));
-        c = from == null ? findClass(name) : from.loadClass(name);
+        c = findClass(name);
       }
       if (resolve) {
         resolveClass(c);
