@@ -97,12 +97,13 @@ final class Loading {
           settings.clock().instant());
       return new LoadedPlugin(m, loader, instance.get(), ctx, info);
     } catch (RuntimeException | Error e) {
-      undoStart(m, instance.get(), callLoader, ctx);
+      undoStart(m, instance.get(), callLoader, ctx, corr);
       throw e;
     }
   }
 
-  private void undoStart(PluginManifest m, @Nullable Plugin plugin, ClassLoader callLoader, BoundaryContext ctx) {
+  private void undoStart(
+      PluginManifest m, @Nullable Plugin plugin, ClassLoader callLoader, BoundaryContext ctx, String corr) {
     if (plugin != null) {
       try {
         PluginCalls.call(
@@ -112,7 +113,7 @@ final class Loading {
               return null;
             });
       } catch (PluginRuntimeException e) {
-        RuntimeEvents.emit(events, RuntimeEvents.STOP_FAILED, m.id(), m.version(), "",
+        RuntimeEvents.emit(events, RuntimeEvents.STOP_FAILED, m.id(), m.version(), corr,
             Map.of("code", e.code().code(), "message", String.valueOf(e.getMessage())));
       }
     }
