@@ -43,7 +43,7 @@ public enum InstallErrorCode implements ErrorCode {
   ARCHIVE_LIMIT_EXCEEDED,
   BUNDLE_LAYOUT_INVALID,
   MANIFEST_MISMATCH,
-  BUNDLE_CONTAINS_HOST_CLASSES,
+  EXTRACT_HOST_CLASSES_REFUSED,
   // front half, any phase: unexpected I/O while reading or writing the staging folder
   STAGING_IO,
   // store and transactions

@@ -19,9 +19,9 @@ public enum RuntimeErrorCode implements ErrorCode {
   /** The classpath resolved to no folder and no jar. */
   CLASSPATH_EMPTY,
   /** A jar or class folder on the classpath cannot be read. */
-  BUNDLE_UNREADABLE,
+  CLASSPATH_UNREADABLE,
   /** The bundle carries classes of {@code dev.plinth.api} or of a package the host exports. */
-  BUNDLE_CONTAINS_HOST_CLASSES,
+  LOAD_HOST_CLASSES_REFUSED,
   /** No {@code Plugin} provider in the bundle, or the named entry class does not exist. */
   ENTRY_NOT_FOUND,
   /** Several {@code Plugin} providers and no {@code runtime.entry} to choose one. */

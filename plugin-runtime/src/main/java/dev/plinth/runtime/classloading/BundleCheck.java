@@ -28,7 +28,7 @@ final class BundleCheck {
       if (offending.isPresent()) {
         String className = offending.get();
         throw new PluginRuntimeException(
-            RuntimeErrorCode.BUNDLE_CONTAINS_HOST_CLASSES,
+            RuntimeErrorCode.LOAD_HOST_CLASSES_REFUSED,
             pluginId,
             "bundle must not contain host classes: " + className + " in " + entry.getFileName(),
             "Build the plugin with dev.plinth:plugin-api (and the host's SPI) in 'provided' scope so"
@@ -84,7 +84,7 @@ final class BundleCheck {
 
   private static PluginRuntimeException unreadable(String pluginId, Path p, Exception e) {
     return new PluginRuntimeException(
-        RuntimeErrorCode.BUNDLE_UNREADABLE,
+        RuntimeErrorCode.CLASSPATH_UNREADABLE,
         pluginId,
         "plugin.runtime.classpath entry must be a readable jar or folder: " + p.getFileName(),
         "Reinstall the plugin; if it persists, rebuild the bundle (the jar may be corrupt).",

@@ -48,7 +48,7 @@ public final class ClassLoaderFactory {
    *
    * @param dependencies loaders of the plugin's dependencies, whose exports become visible
    * @throws PluginRuntimeException {@code CLASSPATH_INVALID}, {@code CLASSPATH_EMPTY}, {@code
-   *     BUNDLE_UNREADABLE} or {@code BUNDLE_CONTAINS_HOST_CLASSES}
+   *     CLASSPATH_UNREADABLE} or {@code LOAD_HOST_CLASSES_REFUSED}
    */
   public PluginClassLoader create(
       PluginManifest manifest, Path versionDir, List<PluginClassLoader> dependencies) {

@@ -75,7 +75,7 @@ final class ClasspathResolver {
       }
     } catch (IOException e) {
       throw new PluginRuntimeException(
-          RuntimeErrorCode.BUNDLE_UNREADABLE, pluginId,
+          RuntimeErrorCode.CLASSPATH_UNREADABLE, pluginId,
           "plugin.runtime.classpath folder must be readable: " + dir,
           "Check the permissions of the plugin's version folder, or reinstall the plugin.",
           Map.of("field", "plugin.runtime.classpath", "value", entry), e);

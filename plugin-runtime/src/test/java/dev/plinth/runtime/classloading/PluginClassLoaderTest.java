@@ -126,7 +126,7 @@ class PluginClassLoaderTest {
 
     assertThatThrownBy(() -> factory.create(TestBundles.manifest("sneaky", "1.0.0").build(), dir, List.of()))
         .isInstanceOfSatisfying(PluginRuntimeException.class, e -> {
-          assertThat(e.code()).isEqualTo(RuntimeErrorCode.BUNDLE_CONTAINS_HOST_CLASSES);
+          assertThat(e.code()).isEqualTo(RuntimeErrorCode.LOAD_HOST_CLASSES_REFUSED);
           assertThat(e.details()).containsEntry("class", "dev.plinth.api.Sneaky").containsEntry("jar", "bad.jar");
           assertThat(e.getMessage()).isEqualTo("bundle must not contain host classes: dev.plinth.api.Sneaky in bad.jar");
         });
@@ -140,7 +140,7 @@ class PluginClassLoaderTest {
 
     assertThatThrownBy(() -> factory.create(TestBundles.manifest("copycat", "1.0.0").build(), dir, List.of()))
         .isInstanceOfSatisfying(PluginRuntimeException.class, e -> {
-          assertThat(e.code()).isEqualTo(RuntimeErrorCode.BUNDLE_CONTAINS_HOST_CLASSES);
+          assertThat(e.code()).isEqualTo(RuntimeErrorCode.LOAD_HOST_CLASSES_REFUSED);
           assertThat(e.details()).containsEntry("class", "dev.plinth.runtime.testhost.spi.Greeter")
               .containsEntry("jar", "spi-copy.jar");
         });
