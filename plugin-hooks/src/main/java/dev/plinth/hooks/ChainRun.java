@@ -6,7 +6,6 @@ import dev.plinth.api.hook.HookPoint;
 import dev.plinth.api.hook.HookResult;
 import dev.plinth.api.hook.HookScope;
 import dev.plinth.api.hook.MergeResult;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
@@ -83,7 +82,7 @@ final class ChainRun<T> {
       }
       receipts[count++] = settle(h, now - start);
     }
-    List<HookReceipt> list = List.of(count == receipts.length ? receipts : Arrays.copyOf(receipts, count));
+    List<HookReceipt> list = new ReceiptList(receipts, count);
     engine.bus.publish(list);
     if (interrupted) {
       Thread.currentThread().interrupt();
@@ -95,13 +94,18 @@ final class ChainRun<T> {
   private long callInline(RegisteredHandler<T> h, long start) {
     Thread self = Thread.currentThread();
     ClassLoader previous = self.getContextClassLoader();
-    self.setContextClassLoader(h.loader);
+    boolean swap = previous != h.loader;
+    if (swap) {
+      self.setContextClassLoader(h.loader);
+    }
     try {
       result = h.handler.handle(new CallContext<>(point, current, scope, h.pluginId, start + limitNanos));
     } catch (Throwable t) {
       error = t;
     } finally {
-      self.setContextClassLoader(previous);
+      if (swap) {
+        self.setContextClassLoader(previous);
+      }
     }
     long end = System.nanoTime();
     if (error == null && end - start > limitNanos) {
@@ -228,7 +232,7 @@ final class ChainRun<T> {
 
   private void publishQuietly(HookReceipt[] receipts, int count) {
     try {
-      engine.bus.publish(List.of(Arrays.copyOf(receipts, count)));
+      engine.bus.publish(new ReceiptList(receipts, count));
     } catch (Throwable ignored) {
       // The VirtualMachineError being rethrown matters more than its receipt.
     }

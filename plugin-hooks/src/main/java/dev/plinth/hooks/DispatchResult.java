@@ -28,7 +28,7 @@ public record DispatchResult<T>(
 
   public DispatchResult {
     requireNonNull(data, "data");
-    receipts = List.copyOf(receipts);
+    receipts = receipts instanceof ReceiptList ? receipts : List.copyOf(receipts);
     if (blocked && (blockedBy == null || blockReason == null)) {
       throw new IllegalArgumentException("blocked result must name blockedBy and blockReason");
     }

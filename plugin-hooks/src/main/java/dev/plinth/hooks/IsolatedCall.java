@@ -31,6 +31,9 @@ final class IsolatedCall<T> implements Runnable {
   static final int INTERRUPTING = 4;
   static final int ABANDONED = 5;
 
+  /** How long a waiter spins before parking. */
+  private static final long SPIN_NANOS = 20_000;
+
   /** Outcomes of {@link #await}. */
   static final int COMPLETED = 0;
   static final int TIMED_OUT = 1;
@@ -93,12 +96,14 @@ final class IsolatedCall<T> implements Runnable {
 
   /** Waits until the call completes, the deadline passes, or the waiter is interrupted. */
   int await(long deadlineNanos) {
-    // A short spin catches fast handlers without the cost of parking and being unparked.
-    for (int i = 0; i < 64; i++) {
-      if (state == DONE) {
-        return COMPLETED;
-      }
+    // A short spin catches fast handlers without the cost of parking and being unparked (a
+    // futex round trip of several microseconds); it is bounded in time, then the waiter parks.
+    long spinUntil = System.nanoTime() + SPIN_NANOS;
+    for (int i = 1; state != DONE; i++) {
       Thread.onSpinWait();
+      if ((i & 63) == 0 && System.nanoTime() - spinUntil > 0) {
+        break;
+      }
     }
     while (true) {
       if (state == DONE) {

@@ -81,22 +81,21 @@ class ReceiptListenerTest {
   void listener_addedLaterAndRemoved_receivesOnlyWhileRegistered() throws Exception {
     List<HookReceipt> received = new CopyOnWriteArrayList<>();
     CountDownLatch one = new CountDownLatch(1);
-    try (HookDispatcher d = HookDispatcher.builder().build()) {
-      d.registry().register(HandlerSpec.of("p", OBSERVE, INLINE, ctx -> HookResult.unchanged()));
-      d.dispatch(OBSERVE, dev.plinth.api.hook.HookScope.of("before"), HELLO);
-      ReceiptListener listener = r -> {
-        received.add(r);
-        one.countDown();
-      };
+    HookDispatcher d = HookDispatcher.builder().build();
+    d.registry().register(HandlerSpec.of("p", OBSERVE, INLINE, ctx -> HookResult.unchanged()));
+    d.dispatch(OBSERVE, dev.plinth.api.hook.HookScope.of("before"), HELLO);
+    ReceiptListener listener = r -> {
+      received.add(r);
+      one.countDown();
+    };
 
-      d.addReceiptListener(listener);
-      d.dispatch(OBSERVE, dev.plinth.api.hook.HookScope.of("during"), HELLO);
-      assertThat(one.await(5, TimeUnit.SECONDS)).isTrue();
-      assertThat(d.removeReceiptListener(listener)).isTrue();
-      d.dispatch(OBSERVE, dev.plinth.api.hook.HookScope.of("after"), HELLO);
-      d.close();
+    d.addReceiptListener(listener);
+    d.dispatch(OBSERVE, dev.plinth.api.hook.HookScope.of("during"), HELLO);
+    assertThat(one.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(d.removeReceiptListener(listener)).isTrue();
+    d.dispatch(OBSERVE, dev.plinth.api.hook.HookScope.of("after"), HELLO);
+    d.close();
 
-      assertThat(received).extracting(HookReceipt::scopeId).containsExactly("during");
-    }
+    assertThat(received).extracting(HookReceipt::scopeId).containsExactly("during");
   }
 }
