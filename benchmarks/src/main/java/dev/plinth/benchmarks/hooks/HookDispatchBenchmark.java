@@ -8,6 +8,12 @@ import dev.plinth.api.hook.HookResult;
 import dev.plinth.hooks.DispatchResult;
 import dev.plinth.hooks.HandlerSpec;
 import dev.plinth.hooks.HookDispatcher;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,6 +35,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code direct}: the baseline, a loop over N functions that return their input;
+ *   <li>{@code directTimed}: the same plus one {@code System.nanoTime()} per function, the one
+ *       clock read per handler the dispatcher needs for receipts and timeouts (the floor of
+ *       {@code inline} on a given machine);
+ *   <li>{@code handoff}: the floor of {@code isolated}: each function submitted to an executor of
+ *       the same kind (virtual threads when available, else a cached daemon pool) and awaited with
+ *       {@code Future.get()}, no dispatcher;
  *   <li>{@code inline}: a dispatch with N inline handlers that return {@code unchanged()}
  *       (snapshot lookup, budget check, context classloader swap, one clock read and one receipt
  *       per handler);
@@ -61,10 +73,12 @@ public class HookDispatchBenchmark {
   private UnaryOperator<Payload>[] functions;
   private HookDispatcher inline;
   private HookDispatcher isolated;
+  private ExecutorService executor;
 
   @Setup(Level.Trial)
   @SuppressWarnings("unchecked")
-  public void setUp() {
+  public void setUp() throws Throwable {
+    executor = newExecutor();
     functions = new UnaryOperator[handlers];
     inline = HookDispatcher.builder().build();
     isolated = HookDispatcher.builder().build();
@@ -82,6 +96,22 @@ public class HookDispatchBenchmark {
   public void tearDown() {
     inline.close();
     isolated.close();
+    executor.shutdownNow();
+  }
+
+  /** Virtual threads when the JDK has them (found at run time, as the dispatcher does), else a pool. */
+  private static ExecutorService newExecutor() throws Throwable {
+    try {
+      MethodHandle factory = MethodHandles.publicLookup().findStatic(
+          Executors.class, "newVirtualThreadPerTaskExecutor", MethodType.methodType(ExecutorService.class));
+      return (ExecutorService) factory.invoke();
+    } catch (NoSuchMethodException e) {
+      return Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r);
+        t.setDaemon(true);
+        return t;
+      });
+    }
   }
 
   /** Baseline: the same number of plain calls, no dispatcher. */
@@ -90,6 +120,34 @@ public class HookDispatchBenchmark {
     Payload p = payload;
     for (UnaryOperator<Payload> f : functions) {
       p = f.apply(p);
+    }
+    return p;
+  }
+
+  /** Baseline plus one clock read per call: what a receipt's duration costs at the least. */
+  @Benchmark
+  public long directTimed() {
+    Payload p = payload;
+    long t = System.nanoTime();
+    long sum = 0;
+    for (UnaryOperator<Payload> f : functions) {
+      p = f.apply(p);
+      long now = System.nanoTime();
+      sum += now - t;
+      t = now;
+    }
+    return sum + p.text().length();
+  }
+
+  /** Floor of the isolated path: a bare hand-off to another thread and back per call. */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  public Payload handoff() throws Exception {
+    Payload p = payload;
+    for (UnaryOperator<Payload> f : functions) {
+      Payload in = p;
+      Future<Payload> done = executor.submit(() -> f.apply(in));
+      p = done.get();
     }
     return p;
   }

@@ -30,8 +30,6 @@ import org.apiguardian.api.API;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class AgentHooks {
-  private AgentHooks() {}
-
   /** Before a work item is created from an inbound event. */
   public static final HookPoint<WorkItemPreCreate> WORK_ITEM_PRE_CREATE =
       HookPoint.builder("work_item.pre_create", WorkItemPreCreate.class)
@@ -97,4 +95,6 @@ public final class AgentHooks {
   public static final List<HookPoint<?>> ALL = List.of(
       WORK_ITEM_PRE_CREATE, WORK_ITEM_POST_CREATE, RUN_PRE_PROMPT, MODEL_PRE_CALL, MODEL_POST_CALL,
       TOOL_PRE_EXEC, TOOL_POST_EXEC, RESPONSE_PRE_DELIVER, RESPONSE_POST_DELIVER);
+
+  private AgentHooks() {}
 }
