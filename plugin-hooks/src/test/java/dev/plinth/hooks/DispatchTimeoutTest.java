@@ -71,8 +71,10 @@ class DispatchTimeoutTest {
   @ValueSource(booleans = {true, false})
   void isolated_sleepsPastTimeout_timeoutReceiptCallerFreedAndHandlerInterrupted(boolean virtual) throws Exception {
     HookDispatcher d = dispatcher(HookDispatcher.builder().virtualThreads(virtual));
+    CountDownLatch started = new CountDownLatch(1);
     CountDownLatch interrupted = new CountDownLatch(1);
-    add(d, "sleepy", OBSERVE, HookOptions.DEFAULTS.withTimeout(Duration.ofMillis(200)), ctx -> {
+    add(d, "sleepy", OBSERVE, HookOptions.DEFAULTS.withTimeout(Duration.ofMillis(300)), ctx -> {
+      started.countDown();
       try {
         Thread.sleep(10_000);
       } catch (InterruptedException e) {
@@ -86,14 +88,28 @@ class DispatchTimeoutTest {
     DispatchResult<Msg> r = d.dispatch(OBSERVE, HELLO);
     long elapsed = millisSince(start);
 
-    assertThat(elapsed).isBetween(190L, 200 + SLACK_MS);
+    assertThat(elapsed).isBetween(290L, 300 + SLACK_MS);
     HookReceipt receipt = r.receipts().get(0);
     assertThat(receipt.status()).isEqualTo(ReceiptStatus.TIMEOUT);
-    assertThat(receipt.stillRunning()).isTrue();
-    assertThat(receipt.detail())
-        .isEqualTo("timeout: exceeded 200 ms, still running; fail-open: chain continues with the data as it was");
     assertThat(r.data().text()).isEqualTo("hello[after]");
-    assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("handler interrupted").isTrue();
+    assertStartedAndInterruptedOrNeverRan(receipt, started, interrupted, "timeout: exceeded 300 ms");
+  }
+
+  /**
+   * A call abandoned while running says {@code stillRunning} and is interrupted; on a machine so
+   * loaded that no thread picked the call up before its timeout, it is cancelled and never runs.
+   */
+  private static void assertStartedAndInterruptedOrNeverRan(
+      HookReceipt receipt, CountDownLatch started, CountDownLatch interrupted, String timeout) throws Exception {
+    String policy = "; fail-open: chain continues with the data as it was";
+    if (receipt.stillRunning()) {
+      assertThat(receipt.detail()).isEqualTo(timeout + ", still running" + policy);
+      assertThat(started.await(5, TimeUnit.SECONDS)).as("abandoned call had started").isTrue();
+      assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("abandoned call interrupted").isTrue();
+    } else {
+      assertThat(receipt.detail()).isEqualTo(timeout + policy);
+      assertThat(started.getCount()).as("cancelled call never ran").isEqualTo(1);
+    }
   }
 
   @Test
@@ -109,30 +125,34 @@ class DispatchTimeoutTest {
     assertThat(r.blocked()).isTrue();
     assertThat(r.blockedBy()).isEqualTo("slow_gate");
     assertThat(r.blockReason())
-        .isEqualTo("fail-closed: handler of slow_gate did not complete (timeout: exceeded 100 ms, still running)");
+        .startsWith("fail-closed: handler of slow_gate did not complete (timeout: exceeded 100 ms");
     assertThat(r.receipts().get(0).status()).isEqualTo(ReceiptStatus.TIMEOUT);
   }
 
   @Test
   void isolated_neverReturnsAndIgnoresInterrupts_callerFreedAndLateResultDiscarded() throws Exception {
-    HookDispatcher d = dispatcher(HookDispatcher.builder().handlerTimeout(Duration.ofMillis(150)));
+    HookDispatcher d = dispatcher(HookDispatcher.builder().handlerTimeout(Duration.ofMillis(300)));
     CountDownLatch started = new CountDownLatch(1);
     add(d, "stuck", OBSERVE, HookOptions.DEFAULTS, stuck(started));
 
     long start = System.nanoTime();
     DispatchResult<Msg> r = d.dispatch(OBSERVE, HELLO);
 
-    assertThat(millisSince(start)).isLessThan(150 + SLACK_MS);
-    assertThat(started.await(1, TimeUnit.SECONDS)).isTrue();
-    assertThat(r.receipts().get(0).status()).isEqualTo(ReceiptStatus.TIMEOUT);
-    assertThat(r.receipts().get(0).stillRunning()).isTrue();
+    assertThat(millisSince(start)).isLessThan(300 + SLACK_MS);
+    HookReceipt receipt = r.receipts().get(0);
+    assertThat(receipt.status()).isEqualTo(ReceiptStatus.TIMEOUT);
     assertThat(r.data()).isSameAs(HELLO);
+    if (receipt.stillRunning()) {
+      assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    } else {
+      assertThat(started.getCount()).as("cancelled call never ran").isEqualTo(1);
+    }
   }
 
   @Test
   void bulkhead_pluginAtAbandonedLimit_skippedUntilItsCallsEnd() throws Exception {
     HookDispatcher d = dispatcher(HookDispatcher.builder()
-        .handlerTimeout(Duration.ofMillis(100)).bulkheadLimit(2).virtualThreads(false));
+        .handlerTimeout(Duration.ofMillis(400)).bulkheadLimit(2).virtualThreads(false));
     add(d, "stuck", OBSERVE, HookOptions.DEFAULTS.withPriority(1), stuck(new CountDownLatch(1)));
     add(d, "healthy", OBSERVE, HookOptions.DEFAULTS, append("[healthy]"));
 
@@ -142,6 +162,8 @@ class DispatchTimeoutTest {
 
     assertThat(first.receipts().get(0).status()).isEqualTo(ReceiptStatus.TIMEOUT);
     assertThat(second.receipts().get(0).status()).isEqualTo(ReceiptStatus.TIMEOUT);
+    assertThat(first.receipts().get(0).stillRunning() && second.receipts().get(0).stillRunning())
+        .as("both calls started before their 400 ms timeout").isTrue();
     HookReceipt skipped = third.receipts().get(0);
     assertThat(skipped.status()).isEqualTo(ReceiptStatus.SKIPPED);
     assertThat(skipped.detail()).isEqualTo("bulkhead: 2 abandoned calls of plugin stuck still running (limit 2);"
@@ -182,26 +204,37 @@ class DispatchTimeoutTest {
         "budget: \\d+ ms left in the chain budget, handler needs 150 ms; fail-open: .*");
   }
 
-  @Test
-  void chainBudget_minimumSlice_lastHandlerRunsWithWhatIsLeft() {
-    HookDispatcher d = dispatcher(HookDispatcher.builder()
-        .handlerTimeout(Duration.ofMillis(150)).chainBudget(Duration.ofMillis(800)).minimumSlice(Duration.ofMillis(10)));
+  @ParameterizedTest(name = "minimumSlice={0}")
+  @ValueSource(booleans = {true, false})
+  void chainBudget_handlerNeedsMoreThanLeft_runsWithRestOnlyWhenSliceSet(boolean slice) {
+    HookDispatcher.Builder builder =
+        HookDispatcher.builder().handlerTimeout(Duration.ofMillis(150)).chainBudget(Duration.ofMillis(800));
+    HookDispatcher d = dispatcher(slice ? builder.minimumSlice(Duration.ofMillis(10)) : builder);
     AtomicReference<Duration> lastRemaining = new AtomicReference<>();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 3; i++) {
       add(d, "slow" + i, OBSERVE, HookOptions.DEFAULTS.withPriority(10), ctx -> {
         Thread.sleep(10_000);
         return HookResult.unchanged();
       });
     }
-    add(d, "last", OBSERVE, HookOptions.DEFAULTS.withMode(ExecutionMode.INLINE), ctx -> {
-      lastRemaining.set(ctx.remaining());
-      return HookResult.unchanged();
-    });
+    // About 350 ms of the budget are left for a handler whose own timeout is 600 ms.
+    add(d, "last", OBSERVE, HookOptions.DEFAULTS.withMode(ExecutionMode.INLINE).withTimeout(Duration.ofMillis(600)),
+        ctx -> {
+          lastRemaining.set(ctx.remaining());
+          return HookResult.unchanged();
+        });
 
     DispatchResult<Msg> r = d.dispatch(OBSERVE, HELLO);
 
-    assertThat(r.receipts().get(5).status()).isEqualTo(ReceiptStatus.OK);
-    assertThat(lastRemaining.get()).isPositive().isLessThan(Duration.ofMillis(60));
+    HookReceipt last = r.receipts().get(3);
+    if (slice) {
+      assertThat(last.status()).isEqualTo(ReceiptStatus.OK);
+      assertThat(lastRemaining.get()).isGreaterThan(Duration.ofMillis(10)).isLessThanOrEqualTo(Duration.ofMillis(350));
+    } else {
+      assertThat(last.status()).isEqualTo(ReceiptStatus.SKIPPED);
+      assertThat(last.detail()).contains("handler needs 600 ms");
+      assertThat(lastRemaining.get()).isNull();
+    }
   }
 
   @Test
