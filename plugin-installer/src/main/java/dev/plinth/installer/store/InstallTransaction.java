@@ -52,21 +52,19 @@ final class InstallTransaction {
 
   InstallOutcome run() {
     String tx = Journal.newTxId();
-    Journal.Entry e = Journal.begin(tx, Journal.Operation.INSTALL, "", false);
-    PhaseTracker tracker = new PhaseTracker(progress);
+    Journal.Entry begun = Journal.begin(tx, Journal.Operation.INSTALL, "", false);
+    StagerPhases phases = new StagerPhases(begun);
     StagedBundle bundle;
     try {
-      ctx.journal().write(e);
-      Path staging = ctx.layout().stagingDir(tx);
-      Files.createDirectories(staging);
-      for (Phase p : STAGER_PHASES) {
-        ctx.faults().beforePhase(p, request.source());
-      }
-      bundle = ctx.stager().stage(request, staging, ctx.profileWithInstalled(), tracker);
+      Files.createDirectories(ctx.layout().stagingDir(tx));
+      phases.phaseStarted(Phase.RESOLVE, request.source());
+      bundle = ctx.stager().stage(request, ctx.layout().stagingDir(tx), ctx.profileWithInstalled(), phases);
+      phases.reachEnd();
     } catch (PlinthException | IOException | UncheckedIOException ex) {
-      return failed(e, request.source(), tracker.last(), ex);
+      Exception cause = phases.injected != null ? phases.injected : ex;
+      return failed(phases.entry, request.source(), phases.current, cause);
     }
-    return prepareAndActivate(e, bundle);
+    return prepareAndActivate(phases.entry, bundle);
   }
 
   private InstallOutcome prepareAndActivate(Journal.Entry begun, StagedBundle bundle) {
@@ -203,33 +201,56 @@ final class InstallTransaction {
     return new InstallOutcome.Failed(id, at, cause);
   }
 
-  /** Remembers the last phase the stager reported, to place exceptions that carry no phase. */
-  private static final class PhaseTracker implements ProgressListener {
-    private final ProgressListener delegate;
-    private Phase last = Phase.RESOLVE;
+  /**
+   * Watches the stager's progress: before each of its phases starts, the journal is rewritten and
+   * the fault injector consulted, also for phases the stager skips reporting (no later than the
+   * next one it reports, or its return). An injected fault is remembered, so a stager that wraps
+   * exceptions cannot disguise it.
+   */
+  private final class StagerPhases implements ProgressListener {
+    Journal.Entry entry;
+    Phase current = Phase.RESOLVE;
+    @Nullable InstallException injected;
+    private int next;
 
-    PhaseTracker(ProgressListener delegate) {
-      this.delegate = delegate;
-    }
-
-    Phase last() {
-      return last;
+    StagerPhases(Journal.Entry entry) {
+      this.entry = entry;
     }
 
     @Override
     public void phaseStarted(Phase phase, String detail) {
-      last = phase;
-      delegate.phaseStarted(phase, detail);
+      advanceTo(phase);
+      progress.phaseStarted(phase, detail);
+    }
+
+    private void advanceTo(Phase phase) {
+      int target = STAGER_PHASES.indexOf(phase);
+      while (next <= target) {
+        Phase p = STAGER_PHASES.get(next++);
+        current = p;
+        entry = entry.at(p);
+        ctx.journal().write(entry);
+        try {
+          ctx.faults().beforePhase(p, request.source());
+        } catch (InstallException e) {
+          injected = e;
+          throw e;
+        }
+      }
+    }
+
+    void reachEnd() {
+      advanceTo(STAGER_PHASES.get(STAGER_PHASES.size() - 1));
     }
 
     @Override
     public void phaseFinished(Phase phase, String detail) {
-      delegate.phaseFinished(phase, detail);
+      progress.phaseFinished(phase, detail);
     }
 
     @Override
     public void bytes(long done, long total) {
-      delegate.bytes(done, total);
+      progress.bytes(done, total);
     }
   }
 }

@@ -1,0 +1,48 @@
+package dev.plinth.installer.store;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts {@link StoreChildMain} in a fresh JVM on the test classpath. */
+final class ChildJvm {
+  final Process process;
+  final BufferedReader out;
+
+  private ChildJvm(Process process) {
+    this.process = process;
+    this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  static ChildJvm start(Path logFile, String... args) {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx96m",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        "-cp", System.getProperty("java.class.path"),
+        StoreChildMain.class.getName()));
+    cmd.addAll(List.of(args));
+    try {
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+      return new ChildJvm(pb.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads lines until one equals or starts with {@code prefix}; null at end of stream. */
+  String awaitLine(String prefix) throws IOException {
+    String line;
+    while ((line = out.readLine()) != null) {
+      if (line.startsWith(prefix)) {
+        return line;
+      }
+    }
+    return null;
+  }
+}
