@@ -35,6 +35,12 @@ final class ChildJvm {
     }
   }
 
+  /** Sends one line to the child's standard input. */
+  void send(String line) throws IOException {
+    process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
+  }
+
   /** Reads lines until one equals or starts with {@code prefix}; null at end of stream. */
   String awaitLine(String prefix) throws IOException {
     String line;

@@ -18,7 +18,8 @@ import java.util.Random;
  *       inside the transaction, holds the store for holdMs in the health phase, prints the outcome;
  *   <li>{@code halt <home> <source> <phase>}: installs and halts the JVM (no clean-up, no shutdown
  *       hooks) as {@code phase} starts;
- *   <li>{@code crash <home> <bundles> <seed>}: opens the store, prints {@code ready}, then installs,
+ *   <li>{@code crash <home> <bundles> <seed>}: prints {@code warm}, waits for {@code go} on stdin,
+ *       opens the store, prints {@code ready}, then installs,
  *       upgrades, downgrades, rolls back and uninstalls at random, forever, until killed.
  * </ul>
  */
@@ -79,6 +80,19 @@ public final class StoreChildMain {
         throw FaultInjector.injected(p, subject);
       }
     };
+    // Load the classes a transaction needs, then wait for the parent: it starts the next child
+    // while the current one runs, so JVM start-up is off the crash loop's critical path.
+    Json.bytes(new PluginState(true, null, null));
+    Versions.compare("1.0.0", "1.1.0");
+    System.out.println("warm");
+    System.out.flush();
+    try {
+      if (!"go".equals(new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine())) {
+        return;
+      }
+    } catch (java.io.IOException e) {
+      return;
+    }
     PluginStore store = builder(home).faultInjector(faults).retention(2).build();
     System.out.println("ready");
     System.out.flush();
