@@ -36,7 +36,7 @@ class DependenciesTest {
     assertThat(o).isInstanceOfSatisfying(InstallOutcome.Failed.class, f -> {
       assertThat(f.phase()).isEqualTo(Phase.PREPARE);
       assertThat(f.cause().code()).isEqualTo("DEPENDENCY_MISSING");
-      assertThat(f.cause().details().get("missing")).asList()
+      assertThat(f.cause().details().get("missing")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
           .containsExactlyInAnyOrder("beta >=1.0.0 <2.0.0 (installed 2.1.0)", "gamma ^1.0.0 (not installed)");
     });
     assertThat(store.info("alpha")).isEmpty();
