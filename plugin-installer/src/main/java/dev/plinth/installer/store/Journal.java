@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.plinth.installer.Phase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -136,9 +135,5 @@ final class Journal {
       }
     }
     return out;
-  }
-
-  static boolean exists(Path file) {
-    return Files.exists(file);
   }
 }

@@ -136,9 +136,17 @@ public final class PluginStore {
 
   /**
    * Installs every plugin of a {@code plinth.lock} at its locked version and checks each against
-   * its recorded version, digests and signer ({@code LOCK_DRIFT} names the field). Entries are
-   * applied in dependency order (an entry whose dependencies are not yet installed is retried
-   * after the others).
+   * its recorded version, digests and signer ({@code LOCK_DRIFT} names the field), before the
+   * store changes. Entries are applied in dependency order (an entry whose dependencies are not
+   * yet installed is retried after the others). Each source is pinned to the locked version:
+   * {@code github:o/r} becomes {@code github:o/r@v<version>}, {@code catalog:id} becomes
+   * {@code catalog:id@=<version>}; other sources are used as recorded.
+   *
+   * <p>The lock file is JSON with {@code lock_version} (1) and a {@code plugins} object holding,
+   * per plugin id: {@code version}, {@code source}, {@code archive_sha256} (null for folders),
+   * {@code tree_sha256} (sha256 over the sorted lines "path NUL sha256 LF" of the extracted files)
+   * and {@code signer} (the verified identity, or null). The
+   * store rewrites {@code <home>/plinth.lock} after every change.
    *
    * @throws InstallException {@code LOCK_FILE_INVALID} when the file cannot be read
    */
