@@ -59,7 +59,11 @@ public enum InstallErrorCode implements ErrorCode {
   ACTIVATION_FAILED,
   HEALTH_CHECK_FAILED,
   LOCK_DRIFT,
-  FAULT_INJECTED;
+  FAULT_INJECTED,
+  VERSION_CONFLICT,
+  PLUGIN_PINNED,
+  STORE_PATH_UNSAFE,
+  LOCK_FILE_INVALID;
 
   @Override
   public String code() {
