@@ -43,7 +43,7 @@ public enum InstallErrorCode implements ErrorCode {
   ARCHIVE_LIMIT_EXCEEDED,
   BUNDLE_LAYOUT_INVALID,
   MANIFEST_MISMATCH,
-  BUNDLE_CONTAINS_HOST_CLASSES,
+  EXTRACT_HOST_CLASSES_REFUSED,
   // front half, any phase: unexpected I/O while reading or writing the staging folder
   STAGING_IO,
   // store and transactions
@@ -59,7 +59,11 @@ public enum InstallErrorCode implements ErrorCode {
   ACTIVATION_FAILED,
   HEALTH_CHECK_FAILED,
   LOCK_DRIFT,
-  FAULT_INJECTED;
+  FAULT_INJECTED,
+  VERSION_CONFLICT,
+  PLUGIN_PINNED,
+  STORE_PATH_UNSAFE,
+  LOCK_FILE_INVALID;
 
   @Override
   public String code() {

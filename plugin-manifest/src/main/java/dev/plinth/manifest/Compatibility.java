@@ -88,7 +88,7 @@ final class Compatibility {
       String field = "plugin.dependencies." + d.getKey();
       String have = installed.get(d.getKey());
       if (have == null) {
-        issues.add(ManifestCode.DEPENDENCY_MISSING, field, d.getValue(),
+        issues.add(ManifestCode.DEPENDENCY_NOT_INSTALLED, field, d.getValue(),
             "names plugin " + d.getKey() + ", which is not installed",
             "Install " + d.getKey() + " at a version in " + d.getValue() + " first.");
         continue;

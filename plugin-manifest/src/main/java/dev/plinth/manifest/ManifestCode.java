@@ -82,7 +82,7 @@ public enum ManifestCode implements ErrorCode {
   /** The host defines no sandbox profile of this name. */
   SANDBOX_PROFILE_UNKNOWN(Severity.ERROR),
   /** A dependency is not installed. */
-  DEPENDENCY_MISSING(Severity.ERROR),
+  DEPENDENCY_NOT_INSTALLED(Severity.ERROR),
   /** A dependency is installed at a version outside the required range. */
   DEPENDENCY_VERSION_MISMATCH(Severity.ERROR),
   /** The bundle carries classes of {@code dev.plinth.api} or of a host-exported package. */

@@ -27,7 +27,7 @@ public final class HostClassCheck {
   /**
    * @param layout the located bundle
    * @param hostPackages packages the host exports (dotted, subpackages included); {@code dev.plinth.api} always is
-   * @throws InstallException {@code BUNDLE_CONTAINS_HOST_CLASSES}, phase {@code extract}
+   * @throws InstallException {@code EXTRACT_HOST_CLASSES_REFUSED}, phase {@code extract}
    */
   public static void check(BundleLayout layout, List<String> hostPackages) {
     List<String> prefixes = new ArrayList<>();
@@ -60,7 +60,7 @@ public final class HostClassCheck {
       String dir = normalized.substring(0, normalized.lastIndexOf('/') + 1);
       if (dir.startsWith(prefix)) {
         String pkg = prefix.substring(0, prefix.length() - 1).replace('/', '.');
-        throw new InstallException(InstallErrorCode.BUNDLE_CONTAINS_HOST_CLASSES, Phase.EXTRACT,
+        throw new InstallException(InstallErrorCode.EXTRACT_HOST_CLASSES_REFUSED, Phase.EXTRACT,
             "bundle classes must not include host package " + pkg + ": " + file
                 + (file.equals(classPath) ? "" : "!/" + classPath),
             "Mark the dependency providing " + pkg + " as provided (compileOnly) so it is not packed into the bundle.",

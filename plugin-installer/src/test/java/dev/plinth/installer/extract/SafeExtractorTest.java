@@ -264,7 +264,7 @@ class SafeExtractorTest {
     InstallException api = fail(() -> HostClassCheck.check(BundleLayout.locate(r), java.util.List.of()));
     InstallException host = fail(() -> HostClassCheck.check(BundleLayout.locate(r2), java.util.List.of("com.example.host.spi")));
 
-    assertThat(api.code()).isEqualTo(InstallErrorCode.BUNDLE_CONTAINS_HOST_CLASSES);
+    assertThat(api.code()).isEqualTo(InstallErrorCode.EXTRACT_HOST_CLASSES_REFUSED);
     assertThat(api.details()).containsEntry("package", "dev.plinth.api").containsEntry("file", "lib/api.jar");
     assertThat(host.details()).containsEntry("package", "com.example.host.spi");
   }

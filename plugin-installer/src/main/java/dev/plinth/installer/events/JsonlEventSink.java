@@ -1,0 +1,216 @@
+package dev.plinth.installer.events;
+
+import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default event log: one JSON object per line in {@code events.jsonl}
+ * ({@code {"type", "plugin", "version", "correlation_id", "time", "detail"}}), rotated by size to
+ * {@code events.1.jsonl} … {@code events.<keep>.jsonl} (1 is the newest), and readable back with
+ * {@link #read(EventQuery)} across the rotated files.
+ *
+ * <p>Thread-safe: writes and rotation are serialised per file within this JVM (other processes
+ * append safely with {@code O_APPEND}; rotate from one process only). {@link #emit} never throws
+ * (a failed write is logged). A line cut short by a crash is skipped on read, and the next write
+ * starts on a fresh line.
+ */
+@API(status = STABLE, since = "0.1")
+public final class JsonlEventSink implements EventSink {
+  private static final Logger LOG = LoggerFactory.getLogger(JsonlEventSink.class);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() {};
+
+  private static final Map<Path, Object> FILE_LOCKS = new ConcurrentHashMap<>();
+
+  private final Path file;
+  private final Object lock;
+  private final long maxBytes;
+  private final int keep;
+  private boolean checkedTail;
+
+  private JsonlEventSink(Path file, long maxBytes, int keep) {
+    this.file = file.toAbsolutePath().normalize();
+    this.lock = FILE_LOCKS.computeIfAbsent(this.file, k -> new Object());
+    this.maxBytes = maxBytes;
+    this.keep = keep;
+  }
+
+  /** A sink on {@code file} (typically {@code <home>/events.jsonl}). */
+  public static Builder builder(Path file) {
+    return new Builder(file);
+  }
+
+  /** The live file. */
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public void emit(PlinthEvent event) {
+    synchronized (lock) {
+      write(event);
+    }
+  }
+
+  private void write(PlinthEvent event) {
+    try {
+      byte[] line = (toJson(event) + "\n").getBytes(StandardCharsets.UTF_8);
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      long size = Files.exists(file) ? Files.size(file) : 0;
+      if (size > 0 && size + line.length > maxBytes) {
+        rotate();
+      } else if (!checkedTail && size > 0 && !endsWithNewline()) {
+        line = ("\n" + new String(line, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+      }
+      checkedTail = true;
+      Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("cannot write event {} for {} to {}: {}", event.type(), event.pluginId(), file, e.toString());
+    }
+  }
+
+  /** The newest events matching {@code query}, oldest first, across the rotated files. */
+  public List<PlinthEvent> read(EventQuery query) {
+    synchronized (lock) {
+      return readLocked(query);
+    }
+  }
+
+  private List<PlinthEvent> readLocked(EventQuery query) {
+    Deque<PlinthEvent> window = new ArrayDeque<>();
+    for (int i = keep; i >= 0; i--) {
+      Path f = i == 0 ? file : rotated(i);
+      if (!Files.isRegularFile(f)) {
+        continue;
+      }
+      try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          PlinthEvent e = parse(line);
+          if (e != null && query.matches(e)) {
+            window.addLast(e);
+            if (window.size() > query.limit()) {
+              window.removeFirst();
+            }
+          }
+        }
+      } catch (IOException e) {
+        LOG.warn("cannot read events from {}: {}", f, e.toString());
+      }
+    }
+    return List.copyOf(window);
+  }
+
+  private void rotate() throws IOException {
+    Files.deleteIfExists(rotated(keep));
+    for (int i = keep - 1; i >= 1; i--) {
+      if (Files.exists(rotated(i))) {
+        Files.move(rotated(i), rotated(i + 1), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    if (keep >= 1) {
+      Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
+    } else {
+      Files.delete(file);
+    }
+  }
+
+  private Path rotated(int i) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String rotatedName = dot < 0 ? name + "." + i : name.substring(0, dot) + "." + i + name.substring(dot);
+    return file.resolveSibling(rotatedName);
+  }
+
+  private boolean endsWithNewline() throws IOException {
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+      long len = raf.length();
+      if (len == 0) {
+        return true;
+      }
+      raf.seek(len - 1);
+      return raf.read() == '\n';
+    }
+  }
+
+  private static String toJson(PlinthEvent e) throws IOException {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("type", e.type());
+    n.put("plugin", e.pluginId());
+    n.put("version", e.version());
+    n.put("correlation_id", e.correlationId());
+    n.put("time", e.time().toString());
+    n.set("detail", MAPPER.valueToTree(e.detail()));
+    return MAPPER.writeValueAsString(n);
+  }
+
+  private static @org.jspecify.annotations.Nullable PlinthEvent parse(String line) {
+    if (line.isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode n = MAPPER.readTree(line);
+      Map<String, Object> detail = n.has("detail") ? MAPPER.convertValue(n.get("detail"), DETAIL) : Map.of();
+      return new PlinthEvent(n.get("type").asText(), n.path("plugin").asText(""), n.path("version").asText(""),
+          n.path("correlation_id").asText(""), Instant.parse(n.get("time").asText()),
+          detail == null ? Map.of() : detail);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Configures a {@link JsonlEventSink}. Not thread-safe. */
+  public static final class Builder {
+    private final Path file;
+    private long maxBytes = 10L * 1024 * 1024;
+    private int keep = 5;
+
+    private Builder(Path file) {
+      this.file = requireNonNull(file, "file");
+    }
+
+    /** Rotate when the live file would grow past this many bytes. Default 10 MiB. */
+    public Builder maxBytes(long value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maxBytes must be >= 1: " + value);
+      }
+      maxBytes = value;
+      return this;
+    }
+
+    /** Rotated files to keep. Default 5. */
+    public Builder keep(int value) {
+      if (value < 0) {
+        throw new IllegalArgumentException("keep must be >= 0: " + value);
+      }
+      keep = value;
+      return this;
+    }
+
+    public JsonlEventSink build() {
+      return new JsonlEventSink(file, maxBytes, keep);
+    }
+  }
+}

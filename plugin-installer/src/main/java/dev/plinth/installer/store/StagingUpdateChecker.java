@@ -1,0 +1,46 @@
+package dev.plinth.installer.store;
+
+import dev.plinth.installer.InstallRequest;
+import dev.plinth.installer.Phase;
+import dev.plinth.installer.ProgressListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * The default {@link UpdateChecker}: stages the source into a scratch folder under
+ * {@code staging/} (under the store lock, so recovery never mistakes it for an orphan of a live
+ * writer), reads the version and deletes the folder. Correct for every source the stager
+ * supports, at the price of a download; a pipeline can supply a resolve-only checker instead.
+ */
+final class StagingUpdateChecker implements UpdateChecker {
+  /** Runs a body under the store lock. */
+  interface Locker {
+    <T> T locked(Phase phase, Supplier<T> body);
+  }
+
+  private final StoreContext ctx;
+  private final Locker locker;
+
+  StagingUpdateChecker(StoreContext ctx, Locker locker) {
+    this.ctx = ctx;
+    this.locker = locker;
+  }
+
+  @Override
+  public String latestVersion(String pluginId, String source) {
+    return locker.locked(Phase.RESOLVE, () -> {
+      Path dir = ctx.layout().stagingDir("check-" + Journal.newTxId());
+      try {
+        Files.createDirectories(dir);
+        return ctx.stager().stage(InstallRequest.of(source), dir, ctx.profileWithInstalled(), ProgressListener.NONE).version();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        AtomicFiles.deleteTree(dir);
+      }
+    });
+  }
+}

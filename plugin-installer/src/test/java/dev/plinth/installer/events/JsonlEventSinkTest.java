@@ -1,0 +1,117 @@
+package dev.plinth.installer.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonlEventSinkTest {
+  @TempDir Path tmp;
+
+  private static PlinthEvent event(String type, String plugin, Instant time, int n) {
+    return new PlinthEvent(type, plugin, "1.0.0", "tx-" + n, time, new java.util.TreeMap<>(Map.of("n", n, "phase", "health")));
+  }
+
+  @Test
+  void emit_writesOneJsonObjectPerLineWithTheDocumentedFields() throws Exception {
+    Path file = tmp.resolve("events.jsonl");
+    JsonlEventSink sink = JsonlEventSink.builder(file).build();
+    sink.emit(event("rolled_back", "alpha", Instant.parse("2025-01-02T03:04:05Z"), 1));
+
+    assertThat(Files.readAllLines(file)).containsExactly(
+        "{\"type\":\"rolled_back\",\"plugin\":\"alpha\",\"version\":\"1.0.0\",\"correlation_id\":\"tx-1\","
+            + "\"time\":\"2025-01-02T03:04:05Z\",\"detail\":{\"n\":1,\"phase\":\"health\"}}");
+  }
+
+  @Test
+  void read_filtersByPluginTypeAndTimeAndKeepsNewestWithinLimit() {
+    JsonlEventSink sink = JsonlEventSink.builder(tmp.resolve("events.jsonl")).build();
+    Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+    for (int i = 0; i < 10; i++) {
+      sink.emit(event(i % 2 == 0 ? "installed" : "rolled_back", i < 5 ? "alpha" : "beta", t0.plusSeconds(i), i));
+    }
+
+    assertThat(sink.read(EventQuery.all().withPlugin("alpha").withType("installed")))
+        .extracting(PlinthEvent::correlationId).containsExactly("tx-0", "tx-2", "tx-4");
+    assertThat(sink.read(EventQuery.all().withSince(t0.plusSeconds(7)))).extracting(PlinthEvent::correlationId)
+        .containsExactly("tx-7", "tx-8", "tx-9");
+    assertThat(sink.read(EventQuery.all().withLimit(2))).extracting(PlinthEvent::correlationId)
+        .containsExactly("tx-8", "tx-9");
+    assertThat(sink.read(EventQuery.all()).get(3).detail()).containsEntry("n", 3).containsEntry("phase", "health");
+  }
+
+  @Test
+  void emit_pastMaxBytes_rotatesKeepingNFilesAndReadsAcrossThem() throws Exception {
+    Path file = tmp.resolve("events.jsonl");
+    JsonlEventSink sink = JsonlEventSink.builder(file).maxBytes(400).keep(2).build();
+    for (int i = 0; i < 30; i++) {
+      sink.emit(event("installed", "alpha", Instant.EPOCH.plusSeconds(i), i));
+    }
+
+    assertThat(tmp.resolve("events.1.jsonl")).exists();
+    assertThat(tmp.resolve("events.2.jsonl")).exists();
+    assertThat(tmp.resolve("events.3.jsonl")).doesNotExist();
+    assertThat(Files.size(file)).isLessThanOrEqualTo(400);
+    List<PlinthEvent> all = sink.read(EventQuery.all());
+    assertThat(all).isNotEmpty().hasSizeLessThan(30);
+    assertThat(all.get(all.size() - 1).correlationId()).isEqualTo("tx-29");
+    List<String> ids = new ArrayList<>();
+    all.forEach(e -> ids.add(e.correlationId()));
+    assertThat(ids).isSortedAccordingTo((a, b) -> Integer.compare(Integer.parseInt(a.substring(3)), Integer.parseInt(b.substring(3))));
+  }
+
+  @Test
+  void read_lineCutByCrash_isSkippedAndNextEventStartsOnFreshLine() throws Exception {
+    Path file = tmp.resolve("events.jsonl");
+    JsonlEventSink.builder(file).build().emit(event("installed", "alpha", Instant.EPOCH, 1));
+    Files.writeString(file, "{\"type\":\"upgr", StandardOpenOption.APPEND);
+
+    JsonlEventSink reopened = JsonlEventSink.builder(file).build();
+    reopened.emit(event("upgraded", "alpha", Instant.EPOCH, 2));
+
+    assertThat(reopened.read(EventQuery.all())).extracting(PlinthEvent::type).containsExactly("installed", "upgraded");
+  }
+
+  @Test
+  void emit_fromManyThreads_keepsEveryLineWhole() throws Exception {
+    JsonlEventSink sink = JsonlEventSink.builder(tmp.resolve("events.jsonl")).build();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    for (int i = 0; i < 400; i++) {
+      int n = i;
+      pool.execute(() -> sink.emit(event("installed", "alpha", Instant.EPOCH, n)));
+    }
+    pool.shutdown();
+    assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(sink.read(EventQuery.all())).hasSize(400);
+  }
+
+  @Test
+  void emit_unwritablePath_neverThrows() throws Exception {
+    Path dir = tmp.resolve("a-directory");
+    Files.createDirectories(dir);
+    JsonlEventSink sink = JsonlEventSink.builder(dir).build();
+    sink.emit(event("installed", "alpha", Instant.EPOCH, 1));
+    assertThat(sink.read(EventQuery.all())).isEmpty();
+  }
+
+  @Test
+  void tee_passesEventsToEverySinkEvenWhenOneThrows() {
+    List<PlinthEvent> seen = new ArrayList<>();
+    EventSink tee = EventSinks.of(e -> {
+      throw new IllegalStateException("broken sink");
+    }, seen::add);
+    tee.emit(event("installed", "alpha", Instant.EPOCH, 1));
+    assertThat(seen).extracting(PlinthEvent::correlationId).containsExactly("tx-1");
+  }
+}

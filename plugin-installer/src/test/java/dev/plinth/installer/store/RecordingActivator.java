@@ -1,0 +1,45 @@
+package dev.plinth.installer.store;
+
+import dev.plinth.api.HealthStatus;
+import dev.plinth.installer.Activator;
+import dev.plinth.manifest.PluginManifest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A real activator for tests: records every call, and reports chosen versions unhealthy. */
+final class RecordingActivator implements Activator {
+  final List<String> calls = new CopyOnWriteArrayList<>();
+  final Set<String> unhealthy = ConcurrentHashMap.newKeySet();
+  final Set<String> failActivate = ConcurrentHashMap.newKeySet();
+  private final ConcurrentHashMap<String, String> loaded = new ConcurrentHashMap<>();
+
+  @Override
+  public void activate(PluginManifest manifest, Path versionDir) {
+    String key = manifest.id() + "@" + manifest.version();
+    calls.add("activate " + key);
+    if (!versionDir.endsWith(Path.of("versions", manifest.version()))) {
+      throw new IllegalStateException("activated from " + versionDir);
+    }
+    if (failActivate.contains(key)) {
+      throw new IllegalStateException("cannot load " + key);
+    }
+    loaded.put(manifest.id(), manifest.version());
+  }
+
+  @Override
+  public HealthStatus health(String pluginId, Duration timeout) {
+    String key = pluginId + "@" + loaded.get(pluginId);
+    calls.add("health " + key);
+    return unhealthy.contains(key) ? HealthStatus.unhealthy("probe failed") : HealthStatus.healthy();
+  }
+
+  @Override
+  public void deactivate(String pluginId) {
+    String v = loaded.remove(pluginId);
+    calls.add("deactivate " + pluginId + "@" + v);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.plinth.runtime.classloading;
+
+import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.plinth.manifest.PluginManifest;
+import dev.plinth.runtime.PluginRuntimeException;
+import dev.plinth.runtime.RuntimeErrorCode;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Builds a {@link PluginClassLoader} for a plugin version: resolves its classpath inside the version
+ * folder, refuses bundles that carry host classes, and wires the exports of its dependencies.
+ *
+ * <pre>{@code
+ * ClassLoaderFactory factory = ClassLoaderFactory.of(SharedPackages.defaults());
+ * PluginClassLoader loader = factory.create(manifest, versionDir, List.of());
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+@API(status = STABLE, since = "0.1")
+public final class ClassLoaderFactory {
+  /** Used when a manifest names no classpath. */
+  public static final List<String> DEFAULT_CLASSPATH = PluginManifest.Runtime.DEFAULT.classpath();
+
+  private final SharedPackages shared;
+
+  private ClassLoaderFactory(SharedPackages shared) {
+    this.shared = requireNonNull(shared, "shared");
+  }
+
+  public static ClassLoaderFactory of(SharedPackages shared) {
+    return new ClassLoaderFactory(shared);
+  }
+
+  public SharedPackages shared() {
+    return shared;
+  }
+
+  /**
+   * Creates the loader. The caller owns it and must {@link PluginClassLoader#close() close} it.
+   *
+   * @param dependencies loaders of the plugin's dependencies, whose exports become visible
+   * @throws PluginRuntimeException {@code CLASSPATH_INVALID}, {@code CLASSPATH_EMPTY}, {@code
+   *     CLASSPATH_UNREADABLE} or {@code LOAD_HOST_CLASSES_REFUSED}
+   */
+  public PluginClassLoader create(
+      PluginManifest manifest, Path versionDir, List<PluginClassLoader> dependencies) {
+    List<String> entries = manifest.runtime().classpath();
+    List<Path> classpath =
+        ClasspathResolver.resolve(manifest.id(), versionDir, entries.isEmpty() ? DEFAULT_CLASSPATH : entries);
+    BundleCheck.check(manifest.id(), classpath, shared);
+    URL[] urls = new URL[classpath.size()];
+    for (int i = 0; i < urls.length; i++) {
+      urls[i] = toUrl(manifest.id(), classpath.get(i));
+    }
+    return new PluginClassLoader(
+        manifest.id(), manifest.version(), urls, shared, manifest.runtime().exports(), dependencies);
+  }
+
+  private static URL toUrl(String pluginId, Path p) {
+    try {
+      return p.toUri().toURL();
+    } catch (MalformedURLException e) {
+      throw new PluginRuntimeException(
+          RuntimeErrorCode.CLASSPATH_INVALID, pluginId,
+          "plugin.runtime.classpath entry must form a URL: " + p,
+          "Rename the file to a plain name and reinstall.",
+          Map.of("field", "plugin.runtime.classpath", "value", p.toString()), e);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.plinth.runtime.classloading;
+
+import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.plinth.api.ApiErrorCode;
+import dev.plinth.api.ErrorCode;
+import dev.plinth.runtime.PluginRuntimeException;
+import dev.plinth.runtime.RuntimeErrorCode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
+
+/**
+ * Every call into plugin code goes through here: the thread's context classloader is set to the
+ * plugin's loader and restored in {@code finally}, and {@link #call} runs the body on its own
+ * daemon thread so a stuck plugin cannot hold the caller past the timeout.
+ *
+ * <p>A Java timeout only walks away: the plugin's thread is interrupted, but keeps running if it
+ * ignores interrupts; it carries the plugin's name, so a leak report can point at it. A fresh
+ * thread per call (start, stop and health calls are rare) means no thread-local of one plugin ever
+ * survives into another's call.
+ *
+ * <p>Stateless and thread-safe.
+ */
+@API(status = STABLE, since = "0.1")
+public final class PluginCalls {
+
+  /**
+   * One call into plugin code.
+   *
+   * @param pluginId the plugin called
+   * @param operation what is called ({@code start}, {@code stop}, {@code health}), used in messages
+   * @param loader the context classloader the call runs with
+   * @param timeout how long the caller waits
+   * @param failureCode the code reported when the body throws
+   */
+  public record Call(
+      String pluginId, String operation, ClassLoader loader, Duration timeout, ErrorCode failureCode) {
+    public Call {
+      requireNonNull(pluginId, "pluginId");
+      requireNonNull(operation, "operation");
+      requireNonNull(loader, "loader");
+      requireNonNull(failureCode, "failureCode");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be > 0: " + timeout);
+      }
+    }
+  }
+
+  private PluginCalls() {}
+
+  /**
+   * Runs {@code body} on a new daemon thread with the plugin's context classloader and waits at most
+   * the call's timeout.
+   *
+   * @throws PluginRuntimeException {@code PLUGIN_TIMEOUT} on timeout (the thread is interrupted),
+   *     the call's failure code when the body throws, {@code CALL_INTERRUPTED} when the caller is
+   *     interrupted while waiting
+   */
+  public static <T> T call(Call call, Callable<T> body) {
+    FutureTask<T> task = new FutureTask<>(() -> inContext(call.loader(), body));
+    Thread thread = new Thread(task, "plinth-" + call.operation() + "-" + call.pluginId());
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      return task.get(call.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      task.cancel(true);
+      throw timeout(call);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new PluginRuntimeException(
+          call.failureCode(),
+          call.pluginId(),
+          "plugin." + call.operation() + " must complete without error: " + cause,
+          "Read the cause in the event log, fix the plugin's " + call.operation()
+              + ", then re-enable it.",
+          Map.of("operation", call.operation(), "error", String.valueOf(cause)),
+          cause);
+    } catch (InterruptedException e) {
+      task.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new PluginRuntimeException(
+          RuntimeErrorCode.CALL_INTERRUPTED,
+          call.pluginId(),
+          "plugin." + call.operation() + " wait was interrupted: " + call.pluginId(),
+          "The host is shutting down or cancelled the operation; retry it if it should run.",
+          Map.of("operation", call.operation()),
+          null);
+    }
+  }
+
+  /** Runs {@code body} on this thread with {@code loader} as context classloader, restoring it after. */
+  public static <T> T inContext(ClassLoader loader, Callable<T> body) throws Exception {
+    Thread current = Thread.currentThread();
+    ClassLoader previous = current.getContextClassLoader();
+    current.setContextClassLoader(loader);
+    try {
+      return body.call();
+    } finally {
+      current.setContextClassLoader(previous);
+    }
+  }
+
+  private static PluginRuntimeException timeout(Call call) {
+    long ms = call.timeout().toMillis();
+    return new PluginRuntimeException(
+        ApiErrorCode.PLUGIN_TIMEOUT,
+        call.pluginId(),
+        "plugin." + call.operation() + " must finish within " + ms + " ms: " + call.pluginId(),
+        "Make the plugin's " + call.operation() + " return promptly (move slow work to a background"
+            + " task it stops in stop()), or raise the " + call.operation() + " timeout.",
+        Map.of("operation", call.operation(), "timeoutMs", ms),
+        null);
+  }
+}

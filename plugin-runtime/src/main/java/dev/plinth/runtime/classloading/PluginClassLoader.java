@@ -1,0 +1,179 @@
+package dev.plinth.runtime.classloading;
+
+import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The classloader of one plugin version (the Trino / Kafka Connect model). Its parent is the
+ * platform loader. A class or resource comes from, in this order:
+ *
+ * <ol>
+ *   <li>the JDK, for packages the platform loader defines;
+ *   <li>the host's loader, for {@link SharedPackages shared packages} ({@code dev.plinth.api}, the
+ *       logging facade, annotations, the host's exports);
+ *   <li>a dependency's loader, for the packages that dependency exports;
+ *   <li>the plugin's own jars and folders, child-first.
+ * </ol>
+ *
+ * Nothing else is visible: host classes outside the shared packages raise {@link
+ * ClassNotFoundException}, and host resources (such as {@code META-INF/services} files) are not
+ * found. Created by {@link ClassLoaderFactory}; parallel capable and thread-safe. {@link #close()}
+ * releases the jar handles.
+ */
+@API(status = STABLE, since = "0.1")
+public final class PluginClassLoader extends URLClassLoader {
+  static {
+    ClassLoader.registerAsParallelCapable();
+  }
+
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+  private static final String PROBE = "dev.plinth.runtime.classloading.JdbcDriverProbe";
+
+  private final String pluginId;
+  private final String version;
+  private final SharedPackages shared;
+  private final List<String> exports;
+  private final List<PluginClassLoader> dependencies;
+  private volatile boolean closed;
+
+  PluginClassLoader(
+      String pluginId,
+      String version,
+      URL[] classpath,
+      SharedPackages shared,
+      List<String> exports,
+      List<PluginClassLoader> dependencies) {
+    super(
+        "plinth:" + pluginId + "@" + version + "#" + SEQUENCE.incrementAndGet(),
+        classpath,
+        ClassLoader.getPlatformClassLoader());
+    this.pluginId = requireNonNull(pluginId, "pluginId");
+    this.version = requireNonNull(version, "version");
+    this.shared = requireNonNull(shared, "shared");
+    this.exports = List.copyOf(exports);
+    this.dependencies = List.copyOf(dependencies);
+  }
+
+  public String pluginId() {
+    return pluginId;
+  }
+
+  public String version() {
+    return version;
+  }
+
+  /** The packages this plugin lets its dependents load from it. */
+  public List<String> exports() {
+    return exports;
+  }
+
+  /** True once {@link #close()} has run. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    ClassLoader from = route(SharedPackages.packageOf(name));
+    if (from != null) {
+      // Never defined here, so no lock and no findLoadedClass: the owner does its own.
+      return from.loadClass(name);
+    }
+    synchronized (getClassLoadingLock(name)) {
+      Class<?> c = findLoadedClass(name);
+      if (c == null) {
+        c = findClass(name);
+      }
+      if (resolve) {
+        resolveClass(c);
+      }
+      return c;
+    }
+  }
+
+  @Override
+  public @Nullable URL getResource(String name) {
+    ClassLoader from = route(SharedPackages.packageOfResource(name));
+    return from == null ? findResource(name) : from.getResource(name);
+  }
+
+  @Override
+  public Enumeration<URL> getResources(String name) throws IOException {
+    ClassLoader from = route(SharedPackages.packageOfResource(name));
+    return from == null ? findResources(name) : from.getResources(name);
+  }
+
+  /** The loader that owns a package, or null when the plugin's own jars do. */
+  private @Nullable ClassLoader route(String pkg) {
+    if (JdkPackages.contains(pkg)) {
+      return getParent();
+    }
+    if (shared.isSharedPackage(pkg)) {
+      return shared.hostLoader();
+    }
+    for (PluginClassLoader dependency : dependencies) {
+      if (SharedPackages.matches(dependency.exports, pkg)) {
+        return dependency;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Lists, and optionally deregisters, the JDBC drivers whose classes this loader defined. {@link
+   * java.sql.DriverManager} only shows a caller the drivers its own loader can see, so the query
+   * runs in a small probe class defined inside this loader (the technique servlet containers use).
+   *
+   * @return the drivers' class names; empty when {@code java.sql} is absent
+   */
+  public List<String> jdbcDrivers(boolean deregister) {
+    try {
+      Class<?> probe = probeClass();
+      Method m = probe.getDeclaredMethod("drivers", ClassLoader.class, boolean.class);
+      m.setAccessible(true);
+      @SuppressWarnings("unchecked")
+      List<String> names = (List<String>) m.invoke(null, this, deregister);
+      return List.copyOf(names);
+    } catch (ReflectiveOperationException | LinkageError | IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  private Class<?> probeClass() throws IOException {
+    synchronized (getClassLoadingLock(PROBE)) {
+      Class<?> c = findLoadedClass(PROBE);
+      if (c != null) {
+        return c;
+      }
+      try (InputStream in = PluginClassLoader.class.getResourceAsStream("JdbcDriverProbe.class")) {
+        if (in == null) {
+          throw new IOException("probe class bytes not found");
+        }
+        byte[] bytes = in.readAllBytes();
+        return defineClass(PROBE, bytes, 0, bytes.length);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    closed = true;
+    super.close();
+  }
+
+  @Override
+  public String toString() {
+    return getName();
+  }
+}

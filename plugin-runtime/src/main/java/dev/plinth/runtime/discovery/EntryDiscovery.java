@@ -1,0 +1,124 @@
+package dev.plinth.runtime.discovery;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.plinth.api.Plugin;
+import dev.plinth.manifest.PluginManifest;
+import dev.plinth.runtime.PluginRuntimeException;
+import dev.plinth.runtime.RuntimeErrorCode;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import org.apiguardian.api.API;
+
+/**
+ * Finds a plugin's entry point: the manifest's {@code runtime.entry}, or else the single {@code
+ * Plugin} provider that the plugin's own loader defines (providers a shared loader could show are
+ * ignored without being instantiated). Finding never runs plugin code; {@link EntryPoint#create()}
+ * does, so callers run it under {@code PluginCalls}.
+ *
+ * <p>Stateless and thread-safe.
+ */
+@API(status = STABLE, since = "0.1")
+public final class EntryDiscovery {
+  private static final String SERVICES = "META-INF/services/" + Plugin.class.getName();
+
+  /**
+   * An entry class, found but not instantiated.
+   *
+   * @param className the class that will be instantiated
+   * @param factory creates the instance (runs the plugin's constructor)
+   */
+  public record EntryPoint(String className, Callable<Plugin> factory) {
+    /** Instantiates the plugin: plugin code runs here. */
+    public Plugin create() throws Exception {
+      return factory.call();
+    }
+  }
+
+  private EntryDiscovery() {}
+
+  /**
+   * Finds the entry of the plugin whose classes {@code loader} defines.
+   *
+   * @throws PluginRuntimeException {@code ENTRY_NOT_FOUND}, {@code ENTRY_AMBIGUOUS} or {@code
+   *     ENTRY_INVALID}
+   */
+  public static EntryPoint find(PluginManifest manifest, ClassLoader loader) {
+    String entry = manifest.runtime().entry();
+    return entry != null ? named(manifest.id(), entry, loader) : fromServices(manifest.id(), loader);
+  }
+
+  private static EntryPoint named(String pluginId, String entry, ClassLoader loader) {
+    Class<?> type;
+    try {
+      type = Class.forName(entry, false, loader);
+    } catch (ClassNotFoundException e) {
+      throw error(RuntimeErrorCode.ENTRY_NOT_FOUND, pluginId,
+          "plugin.runtime.entry must name a class in the bundle: " + entry,
+          "Fix [plugin.runtime] entry to the fully qualified name of the plugin's Plugin class.", entry);
+    } catch (LinkageError e) {
+      throw invalid(pluginId, "plugin.runtime.entry must be loadable (" + e + "): " + entry, entry);
+    }
+    if (type.getClassLoader() != loader) {
+      throw invalid(pluginId, "plugin.runtime.entry must be a class of this bundle: " + entry, entry);
+    }
+    if (!Plugin.class.isAssignableFrom(type)) {
+      throw invalid(pluginId, "plugin.runtime.entry must implement " + Plugin.class.getName() + ": " + entry, entry);
+    }
+    int mods = type.getModifiers();
+    if (!Modifier.isPublic(mods) || Modifier.isAbstract(mods) || type.isInterface()) {
+      throw invalid(pluginId, "plugin.runtime.entry must be a public concrete class: " + entry, entry);
+    }
+    Constructor<? extends Plugin> ctor;
+    try {
+      ctor = type.asSubclass(Plugin.class).getConstructor();
+    } catch (NoSuchMethodException e) {
+      throw invalid(pluginId, "plugin.runtime.entry must have a public no-arg constructor: " + entry, entry);
+    }
+    return new EntryPoint(entry, ctor::newInstance);
+  }
+
+  private static EntryPoint fromServices(String pluginId, ClassLoader loader) {
+    List<ServiceLoader.Provider<Plugin>> own;
+    try {
+      own = ServiceLoader.load(Plugin.class, loader).stream()
+          .filter(p -> p.type().getClassLoader() == loader)
+          .toList();
+    } catch (ServiceConfigurationError | LinkageError e) {
+      throw invalid(pluginId, SERVICES + " must list loadable Plugin classes: " + e.getMessage(), SERVICES);
+    }
+    if (own.isEmpty()) {
+      throw error(RuntimeErrorCode.ENTRY_NOT_FOUND, pluginId,
+          SERVICES + " must list one Plugin class of this bundle: none found",
+          "Add " + SERVICES + " naming the plugin's Plugin class, or set [plugin.runtime] entry.",
+          SERVICES);
+    }
+    if (own.size() > 1) {
+      List<String> names = own.stream().map(p -> p.type().getName()).toList();
+      throw error(RuntimeErrorCode.ENTRY_AMBIGUOUS, pluginId,
+          SERVICES + " must list exactly one Plugin class: " + names,
+          "Set [plugin.runtime] entry to the one to use, or remove the others from " + SERVICES + ".",
+          String.join(",", names));
+    }
+    ServiceLoader.Provider<Plugin> provider = own.get(0);
+    return new EntryPoint(provider.type().getName(), provider::get);
+  }
+
+  private static PluginRuntimeException invalid(String pluginId, String message, String value) {
+    return error(RuntimeErrorCode.ENTRY_INVALID, pluginId, message,
+        "Make the entry a public, non-abstract class implementing dev.plinth.api.Plugin with a public"
+            + " no-arg constructor, and rebuild the bundle.",
+        value);
+  }
+
+  private static PluginRuntimeException error(
+      RuntimeErrorCode code, String pluginId, String message, String nextStep, String value) {
+    return new PluginRuntimeException(code, pluginId, message, nextStep,
+        Map.of("field", "plugin.runtime.entry", "value", value), null);
+  }
+}

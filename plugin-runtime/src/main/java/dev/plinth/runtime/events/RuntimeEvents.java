@@ -1,0 +1,69 @@
+package dev.plinth.runtime.events;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.plinth.installer.events.EventSink;
+import dev.plinth.installer.events.PlinthEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event types the runtime writes, and the one place that writes them. Every event carries the
+ * plugin id and version and a correlation id that ties together the events of one operation (a
+ * load, an unload, a boot).
+ *
+ * <p>Thread-safe: {@link #emit} never throws, whatever the sink does.
+ */
+@API(status = STABLE, since = "0.1")
+public final class RuntimeEvents {
+  public static final String LOADED = "loaded";
+  public static final String STARTED = "started";
+  public static final String STOPPED = "stopped";
+  public static final String UNLOADED = "unloaded";
+  public static final String LOAD_FAILED = "load_failed";
+  public static final String START_FAILED = "start_failed";
+  public static final String STOP_FAILED = "stop_failed";
+  public static final String HEALTH_FAILED = "health_failed";
+  public static final String SKIPPED = "skipped";
+  public static final String PERMISSION_DENIED = "permission_denied";
+  public static final String AUTO_DISABLED = "auto_disabled";
+  public static final String RE_ENABLED = "re_enabled";
+  public static final String LEAK_SUSPECTED = "leak_suspected";
+  public static final String JDBC_DRIVER_DEREGISTERED = "jdbc_driver_deregistered";
+  public static final String EXTENSION_UNDECLARED = "extension_undeclared";
+  public static final String EXTENSION_FAILED = "extension_failed";
+
+  /** Every type above, for documentation and tests. */
+  public static final List<String> ALL =
+      List.of(LOADED, STARTED, STOPPED, UNLOADED, LOAD_FAILED, START_FAILED, STOP_FAILED,
+          HEALTH_FAILED, SKIPPED, PERMISSION_DENIED, AUTO_DISABLED, RE_ENABLED, LEAK_SUSPECTED,
+          JDBC_DRIVER_DEREGISTERED, EXTENSION_UNDECLARED, EXTENSION_FAILED);
+
+  private static final Logger LOG = LoggerFactory.getLogger(RuntimeEvents.class);
+
+  private RuntimeEvents() {}
+
+  /** A fresh correlation id. */
+  public static String newCorrelationId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** Writes one event; a failing sink is logged, never thrown to the caller. */
+  public static void emit(
+      EventSink sink,
+      String type,
+      String pluginId,
+      String version,
+      String correlationId,
+      Map<String, ?> detail) {
+    try {
+      sink.emit(PlinthEvent.of(type, pluginId, version, correlationId, detail));
+    } catch (RuntimeException e) {
+      LOG.warn("event sink failed for {} of {}: {}", type, pluginId, e.toString());
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.plinth.runtime.lifecycle;
+
+import dev.plinth.api.Plugin;
+import dev.plinth.installer.events.EventSink;
+import dev.plinth.manifest.PluginManifest;
+import dev.plinth.runtime.PluginRuntimeException;
+import dev.plinth.runtime.RuntimeErrorCode;
+import dev.plinth.runtime.RuntimeSettings;
+import dev.plinth.runtime.classloading.ClassLoaderFactory;
+import dev.plinth.runtime.classloading.PluginCalls;
+import dev.plinth.runtime.classloading.PluginClassLoader;
+import dev.plinth.runtime.context.BoundaryContext;
+import dev.plinth.runtime.context.PluginContextFactory;
+import dev.plinth.runtime.discovery.EntryDiscovery;
+import dev.plinth.runtime.discovery.ExtensionRegistry;
+import dev.plinth.runtime.events.RuntimeEvents;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The steps of loading one plugin: dependencies, loader (with the bundle check), entry, context,
+ * start under timeout, extensions. A failure at any step undoes the earlier ones (stop if start
+ * began, unregister hooks and extensions, revoke the context, close the loader) before it is thrown.
+ */
+final class Loading {
+  private final RuntimeSettings settings;
+  private final ClassLoaderFactory loaders;
+  private final PluginContextFactory contexts;
+  private final ExtensionRegistry extensions;
+  private final EventSink events;
+  private final Path dataRoot;
+  private final Function<String, Map<String, ?>> configs;
+
+  Loading(
+      RuntimeSettings settings,
+      PluginContextFactory contexts,
+      ExtensionRegistry extensions,
+      EventSink events,
+      Path dataRoot,
+      Function<String, Map<String, ?>> configs) {
+    this.settings = settings;
+    this.loaders = ClassLoaderFactory.of(settings.sharedPackages());
+    this.contexts = contexts;
+    this.extensions = extensions;
+    this.events = events;
+    this.dataRoot = dataRoot;
+    this.configs = configs;
+  }
+
+  LoadedPlugin load(PluginManifest m, Path versionDir, Map<String, LoadedPlugin> loaded, String corr) {
+    List<PluginClassLoader> deps = dependencies(m, loaded);
+    PluginClassLoader loader = loaders.create(m, versionDir, deps);
+    try {
+      EntryDiscovery.EntryPoint entry = EntryDiscovery.find(m, loader);
+      RuntimeEvents.emit(events, RuntimeEvents.LOADED, m.id(), m.version(), corr,
+          Map.of("entry", entry.className(), "loader", loader.getName()));
+      return start(m, loader, loader, entry::create, entry.className(), corr);
+    } catch (RuntimeException | Error e) {
+      closeQuietly(loader);
+      throw e;
+    }
+  }
+
+  LoadedPlugin startBuiltin(PluginManifest m, Plugin plugin, String corr) {
+    ClassLoader own = plugin.getClass().getClassLoader();
+    ClassLoader callLoader = own != null ? own : ClassLoader.getSystemClassLoader();
+    return start(m, null, callLoader, () -> plugin, plugin.getClass().getName(), corr);
+  }
+
+  private LoadedPlugin start(
+      PluginManifest m,
+      @Nullable PluginClassLoader loader,
+      ClassLoader callLoader,
+      Callable<Plugin> factory,
+      String entryClass,
+      String corr) {
+    BoundaryContext ctx = contexts.create(m, dataRoot.resolve(m.id()), configs.apply(m.id()), corr);
+    AtomicReference<Plugin> instance = new AtomicReference<>();
+    try {
+      PluginCalls.call(
+          new PluginCalls.Call(m.id(), "start", callLoader, settings.startTimeout(), RuntimeErrorCode.START_FAILED),
+          () -> {
+            Plugin p = factory.call();
+            instance.set(p);
+            p.start(ctx);
+            return null;
+          });
+      int registered = loader == null ? 0 : extensions.register(m, loader, corr);
+      PluginInfo info = new PluginInfo(m.id(), m.version(), loader == null, entryClass, registered,
+          settings.clock().instant());
+      return new LoadedPlugin(m, loader, instance.get(), ctx, info);
+    } catch (RuntimeException | Error e) {
+      undoStart(m, instance.get(), callLoader, ctx, corr);
+      throw e;
+    }
+  }
+
+  private void undoStart(
+      PluginManifest m, @Nullable Plugin plugin, ClassLoader callLoader, BoundaryContext ctx, String corr) {
+    if (plugin != null) {
+      try {
+        PluginCalls.call(
+            new PluginCalls.Call(m.id(), "stop", callLoader, settings.stopTimeout(), RuntimeErrorCode.STOP_FAILED),
+            () -> {
+              plugin.stop();
+              return null;
+            });
+      } catch (PluginRuntimeException e) {
+        RuntimeEvents.emit(events, RuntimeEvents.STOP_FAILED, m.id(), m.version(), corr,
+            Map.of("code", e.code().code(), "message", String.valueOf(e.getMessage())));
+      }
+    }
+    contexts.hookWiring().unregisterAll(m.id());
+    extensions.unregister(m.id());
+    ctx.close();
+  }
+
+  /** The loaders of the plugin's dependencies, each loaded and inside its declared range. */
+  static List<PluginClassLoader> dependencies(PluginManifest m, Map<String, LoadedPlugin> loaded) {
+    List<PluginClassLoader> out = new ArrayList<>();
+    m.dependencies().forEach((dep, range) -> {
+      LoadedPlugin d = loaded.get(dep);
+      String why = d == null ? "not loaded"
+          : BootOrder.satisfies(d.manifest().version(), range) ? null
+          : "loaded version " + d.manifest().version() + " is outside " + range;
+      if (why != null) {
+        throw new PluginRuntimeException(
+            RuntimeErrorCode.DEPENDENCY_UNSATISFIED, m.id(),
+            "plugin.dependencies." + dep + " must be loaded in range " + range + ": " + why,
+            "Load " + dep + " (" + range + ") first: check why it failed in the boot report or event log.",
+            Map.of("field", "plugin.dependencies." + dep, "value", range, "reason", why), null);
+      }
+      if (d.loader() != null) {
+        out.add(d.loader());
+      }
+    });
+    return out;
+  }
+
+  static void closeQuietly(PluginClassLoader loader) {
+    try {
+      loader.close();
+    } catch (IOException e) {
+      // Closing only releases jar handles; a failure leaves them to the garbage collector.
+    }
+  }
+}

@@ -1,0 +1,391 @@
+package dev.plinth.runtime.lifecycle;
+
+import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.plinth.api.ApiErrorCode;
+import dev.plinth.api.HealthStatus;
+import dev.plinth.api.Plugin;
+import dev.plinth.installer.Activator;
+import dev.plinth.installer.events.EventSink;
+import dev.plinth.manifest.PluginManifest;
+import dev.plinth.runtime.PluginRuntimeException;
+import dev.plinth.runtime.RuntimeErrorCode;
+import dev.plinth.runtime.RuntimeSettings;
+import dev.plinth.runtime.classloading.PluginCalls;
+import dev.plinth.runtime.context.PluginContextFactory;
+import dev.plinth.runtime.discovery.Extension;
+import dev.plinth.runtime.discovery.ExtensionRegistry;
+import dev.plinth.runtime.events.RuntimeEvents;
+import dev.plinth.runtime.guard.AutoDisable;
+import dev.plinth.runtime.guard.CrashGuard;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads, starts, checks, stops and unloads plugins; the lifecycle under the host facade.
+ *
+ * <pre>{@code
+ * PluginRuntime runtime = PluginRuntime.builder(home.resolve("data"))
+ *     .settings(RuntimeSettings.builder().exportPackage("com.example.spi").build())
+ *     .extensionInterfaces(Set.of(ToolProvider.class))
+ *     .events(sink)
+ *     .build();
+ * BootReport report = runtime.boot(candidates);
+ * List<Extension<ToolProvider>> tools = runtime.extensions(ToolProvider.class);
+ * }</pre>
+ *
+ * <p>Thread-safe: load, unload and boot serialise on one lock ({@code lifecycle}); lookups, health
+ * checks and extension queries read a copy-on-write snapshot and never wait for it.
+ */
+@API(status = STABLE, since = "0.1")
+public final class PluginRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PluginRuntime.class);
+
+  private final RuntimeSettings settings;
+  private final EventSink events;
+  private final ExtensionRegistry extensions;
+  private final CrashGuard guard;
+  private final AutoDisable.Listener hostListener;
+  private final Loading loading;
+  private final Unloading unloading;
+  private final ReentrantLock lifecycle = new ReentrantLock();
+  private final List<dev.plinth.runtime.leak.LeakReport> leaks = new CopyOnWriteArrayList<>();
+  private volatile Map<String, LoadedPlugin> plugins = Map.of();
+
+  PluginRuntime(PluginRuntimeBuilder b) {
+    this.settings = b.settings;
+    this.events = b.events;
+    this.hostListener = b.autoDisable;
+    this.extensions = ExtensionRegistry.of(b.extensionInterfaces, events);
+    PluginContextFactory contexts = PluginContextFactory.builder()
+        .events(events).secrets(b.secrets).services(b.services).hooks(b.hooks).build();
+    this.loading = new Loading(settings, contexts, extensions, events, b.dataRoot, b.configs);
+    this.unloading = new Unloading(settings, b.hooks, extensions, events);
+    this.guard = CrashGuard.create(settings.crashThreshold(), settings.crashWindow(), settings.clock(),
+        events, this::onAutoDisable);
+  }
+
+  /** Starts a runtime whose plugins keep their data under {@code dataRoot/<id>}. */
+  public static PluginRuntimeBuilder builder(Path dataRoot) {
+    return new PluginRuntimeBuilder(dataRoot);
+  }
+
+  /**
+   * Loads and starts a third-party plugin from its version folder.
+   *
+   * @throws PluginRuntimeException with the failing step's code; the failure is also an event and
+   *     counts toward the crash guard
+   */
+  public PluginInfo load(PluginManifest manifest, Path versionDir) {
+    lifecycle.lock();
+    try {
+      String corr = RuntimeEvents.newCorrelationId();
+      refuse(manifest);
+      try {
+        return added(loading.load(manifest, versionDir, plugins, corr), corr);
+      } catch (PluginRuntimeException e) {
+        failed(manifest, e, corr);
+        throw e;
+      }
+    } finally {
+      lifecycle.unlock();
+    }
+  }
+
+  /** Starts a plugin from the host's classpath: tracked like the others, without its own loader. */
+  public PluginInfo registerBuiltin(PluginManifest manifest, Plugin plugin) {
+    lifecycle.lock();
+    try {
+      String corr = RuntimeEvents.newCorrelationId();
+      if (plugins.containsKey(manifest.id())) {
+        throw alreadyLoaded(manifest.id());
+      }
+      try {
+        return added(loading.startBuiltin(manifest, plugin, corr), corr);
+      } catch (PluginRuntimeException e) {
+        failed(manifest, e, corr);
+        throw e;
+      }
+    } finally {
+      lifecycle.unlock();
+    }
+  }
+
+  /** Loads every enabled candidate in dependency order; one failure never stops the others. */
+  public BootReport boot(List<BootCandidate> candidates) {
+    lifecycle.lock();
+    try {
+      String corr = RuntimeEvents.newCorrelationId();
+      BootOrder.Plan plan = BootOrder.plan(candidates);
+      List<PluginInfo> loaded = new ArrayList<>();
+      List<BootReport.Skipped> skipped = new ArrayList<>();
+      List<BootReport.Failed> failures = new ArrayList<>(plan.failed());
+      plan.disabled().forEach(id -> skipped.add(new BootReport.Skipped(id, BootReport.SkipReason.DISABLED)));
+      for (BootReport.Failed f : plan.failed()) {
+        PluginManifest m = candidates.stream().filter(c -> c.id().equals(f.pluginId())).findFirst().orElseThrow().manifest();
+        failed(m, f.error(), corr);
+      }
+      for (BootCandidate c : plan.order()) {
+        BootReport.SkipReason skip = settings.safeMode() ? BootReport.SkipReason.SAFE_MODE
+            : guard.isDisabled(c.id()) ? BootReport.SkipReason.AUTO_DISABLED
+            : plugins.containsKey(c.id()) ? BootReport.SkipReason.ALREADY_LOADED : null;
+        if (skip != null) {
+          skipped.add(new BootReport.Skipped(c.id(), skip));
+          RuntimeEvents.emit(events, RuntimeEvents.SKIPPED, c.id(), c.manifest().version(), corr,
+              Map.of("reason", skip.name()));
+          continue;
+        }
+        try {
+          loaded.add(load(c.manifest(), c.versionDir()));
+        } catch (PluginRuntimeException e) {
+          failures.add(new BootReport.Failed(c.id(), e));
+        }
+      }
+      return new BootReport(corr, loaded, skipped, failures);
+    } finally {
+      lifecycle.unlock();
+    }
+  }
+
+  /** Checks health within the default timeout. */
+  public HealthStatus health(String pluginId) {
+    return health(pluginId, settings.healthTimeout());
+  }
+
+  /**
+   * Runs the plugin's health check. An unhealthy status or a failure counts toward the crash guard;
+   * a usable status clears its count.
+   *
+   * @throws PluginRuntimeException {@code PLUGIN_NOT_LOADED}, {@code HEALTH_FAILED} or {@code PLUGIN_TIMEOUT}
+   */
+  public HealthStatus health(String pluginId, Duration timeout) {
+    LoadedPlugin p = loaded(pluginId);
+    String version = p.manifest().version();
+    HealthStatus status;
+    try {
+      status = PluginCalls.call(
+          new PluginCalls.Call(pluginId, "health", p.callLoader(), timeout, RuntimeErrorCode.HEALTH_FAILED),
+          p.plugin()::health);
+    } catch (PluginRuntimeException e) {
+      healthFailed(pluginId, version, e.code(), String.valueOf(e.getMessage()));
+      throw e;
+    }
+    if (status == null) {
+      status = HealthStatus.unhealthy("health() returned null");
+    }
+    if (status.isUsable()) {
+      guard.recordSuccess(pluginId);
+    } else {
+      healthFailed(pluginId, version, RuntimeErrorCode.HEALTH_FAILED, status.detail());
+    }
+    return status;
+  }
+
+  /**
+   * Stops and unloads a plugin, then checks that its loader is collected.
+   *
+   * @throws PluginRuntimeException {@code PLUGIN_NOT_LOADED}, or {@code PLUGIN_HAS_DEPENDENTS} when
+   *     loaded plugins depend on it (see {@link #unloadWithDependents})
+   */
+  public UnloadResult unload(String pluginId) {
+    lifecycle.lock();
+    try {
+      String corr = RuntimeEvents.newCorrelationId();
+      List<String> dependents = dependents(loaded(pluginId).id());
+      if (!dependents.isEmpty()) {
+        throw new PluginRuntimeException(RuntimeErrorCode.PLUGIN_HAS_DEPENDENTS, pluginId,
+            "plugin must have no loaded dependents to unload: " + dependents,
+            "Unload " + dependents + " first, or unload them together with unloadWithDependents.",
+            Map.of("dependents", dependents), null);
+      }
+      UnloadResult r = unloading.verify(release(pluginId, corr), corr);
+      r.leakReport().ifPresent(leaks::add);
+      return r;
+    } finally {
+      lifecycle.unlock();
+    }
+  }
+
+  /** Unloads the plugin's loaded dependents (last loaded first), then the plugin itself. */
+  public List<UnloadResult> unloadWithDependents(String pluginId) {
+    lifecycle.lock();
+    try {
+      loaded(pluginId);
+      List<UnloadResult> out = new ArrayList<>();
+      List<String> order = new ArrayList<>(plugins.keySet());
+      Collections.reverse(order);
+      Set<String> doomed = new java.util.HashSet<>(Set.of(pluginId));
+      for (String id : plugins.keySet()) {
+        if (plugins.get(id).manifest().dependencies().keySet().stream().anyMatch(doomed::contains)) {
+          doomed.add(id);
+        }
+      }
+      for (String id : order) {
+        if (doomed.contains(id)) {
+          out.add(unload(id));
+        }
+      }
+      return out;
+    } finally {
+      lifecycle.unlock();
+    }
+  }
+
+  /** Re-enables a plugin the crash guard disabled: its failure count and disable are cleared. */
+  public void reenable(String pluginId) {
+    guard.reset(pluginId);
+    RuntimeEvents.emit(events, RuntimeEvents.RE_ENABLED, pluginId, "", RuntimeEvents.newCorrelationId(), Map.of());
+  }
+
+  public Optional<PluginInfo> plugin(String pluginId) {
+    return Optional.ofNullable(plugins.get(pluginId)).map(LoadedPlugin::info);
+  }
+
+  /** Loaded plugins, in load order. */
+  public List<PluginInfo> plugins() {
+    return plugins.values().stream().map(LoadedPlugin::info).toList();
+  }
+
+  public boolean isLoaded(String pluginId) {
+    return plugins.containsKey(pluginId);
+  }
+
+  /** The extensions of loaded plugins for {@code type}, in load order. */
+  public <X> List<Extension<X>> extensions(Class<X> type) {
+    return extensions.extensions(type);
+  }
+
+  public ExtensionRegistry extensionRegistry() {
+    return extensions;
+  }
+
+  /** The crash guard; hook dispatch feeds it hook errors and timeouts. */
+  public CrashGuard crashGuard() {
+    return guard;
+  }
+
+  /** Leak reports of unloads since this runtime started. */
+  public List<dev.plinth.runtime.leak.LeakReport> leaks() {
+    return List.copyOf(leaks);
+  }
+
+  public RuntimeSettings settings() {
+    return settings;
+  }
+
+  /** This runtime as the installer's activation seam. */
+  public Activator activator() {
+    return new RuntimeActivator(this);
+  }
+
+  /** Unloads every plugin, last loaded first. */
+  @Override
+  public void close() {
+    lifecycle.lock();
+    try {
+      List<String> order = new ArrayList<>(plugins.keySet());
+      Collections.reverse(order);
+      for (String id : order) {
+        if (plugins.containsKey(id)) {
+          unloadWithDependents(id);
+        }
+      }
+    } finally {
+      lifecycle.unlock();
+    }
+  }
+
+  private Unloading.Released release(String pluginId, String corr) {
+    LoadedPlugin p = loaded(pluginId);
+    Map<String, LoadedPlugin> next = new LinkedHashMap<>(plugins);
+    next.remove(pluginId);
+    plugins = Collections.unmodifiableMap(next);
+    return unloading.release(p, corr);
+  }
+
+  private PluginInfo added(LoadedPlugin p, String corr) {
+    Map<String, LoadedPlugin> next = new LinkedHashMap<>(plugins);
+    next.put(p.id(), p);
+    plugins = Collections.unmodifiableMap(next);
+    guard.recordSuccess(p.id());
+    RuntimeEvents.emit(events, RuntimeEvents.STARTED, p.id(), p.manifest().version(), corr,
+        Map.of("builtin", p.info().builtin(), "extensions", p.info().extensions()));
+    return p.info();
+  }
+
+  private void refuse(PluginManifest m) {
+    if (settings.safeMode()) {
+      throw new PluginRuntimeException(RuntimeErrorCode.SAFE_MODE_ACTIVE, m.id(),
+          "plugin must not load in safe mode: " + m.id(),
+          "Turn safe mode off (unset PLINTH_SAFE_MODE) once the faulty plugin is disabled.");
+    }
+    if (guard.isDisabled(m.id())) {
+      throw new PluginRuntimeException(RuntimeErrorCode.PLUGIN_AUTO_DISABLED, m.id(),
+          "plugin must be re-enabled after the crash guard disabled it: " + m.id(),
+          "Fix the failures in the event log, then re-enable the plugin.");
+    }
+    if (plugins.containsKey(m.id())) {
+      throw alreadyLoaded(m.id());
+    }
+  }
+
+  private void failed(PluginManifest m, PluginRuntimeException e, String corr) {
+    boolean start = e.code() == RuntimeErrorCode.START_FAILED || e.code() == ApiErrorCode.PLUGIN_TIMEOUT;
+    RuntimeEvents.emit(events, start ? RuntimeEvents.START_FAILED : RuntimeEvents.LOAD_FAILED, m.id(),
+        m.version(), corr, Map.of("code", e.code().code(), "message", String.valueOf(e.getMessage()),
+            "nextStep", e.nextStep()));
+    guard.recordFailure(m.id(), m.version(), e.code(), String.valueOf(e.getMessage()));
+  }
+
+  private void healthFailed(String id, String version, dev.plinth.api.ErrorCode code, String detail) {
+    RuntimeEvents.emit(events, RuntimeEvents.HEALTH_FAILED, id, version, RuntimeEvents.newCorrelationId(),
+        Map.of("code", code.code(), "detail", detail));
+    guard.recordFailure(id, version, code, detail);
+  }
+
+  private void onAutoDisable(AutoDisable trip) {
+    try {
+      hostListener.onAutoDisable(trip);
+    } catch (RuntimeException e) {
+      LOG.warn("auto-disable listener failed for {}: {}", trip.pluginId(), e.toString());
+    }
+    if (isLoaded(trip.pluginId())) {
+      unloadWithDependents(trip.pluginId());
+    }
+  }
+
+  private List<String> dependents(String pluginId) {
+    return plugins.values().stream()
+        .filter(p -> p.manifest().dependencies().containsKey(pluginId))
+        .map(LoadedPlugin::id)
+        .toList();
+  }
+
+  private LoadedPlugin loaded(String pluginId) {
+    LoadedPlugin p = plugins.get(pluginId);
+    if (p == null) {
+      throw new PluginRuntimeException(RuntimeErrorCode.PLUGIN_NOT_LOADED, pluginId,
+          "plugin must be loaded: " + pluginId,
+          "Load or enable the plugin first; list loaded plugins to check its id.");
+    }
+    return p;
+  }
+
+  private static PluginRuntimeException alreadyLoaded(String id) {
+    return new PluginRuntimeException(RuntimeErrorCode.PLUGIN_ALREADY_LOADED, id,
+        "plugin must not be loaded twice: " + id, "Unload the loaded version first.");
+  }
+}

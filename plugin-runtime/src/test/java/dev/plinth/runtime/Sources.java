@@ -1,0 +1,41 @@
+package dev.plinth.runtime;
+
+/** Java sources of small test plugins. */
+public final class Sources {
+  private Sources() {}
+
+  /** A plugin that does nothing. */
+  public static String noop(String fqcn) {
+    int dot = fqcn.lastIndexOf('.');
+    return """
+        package %s;
+        public class %s implements dev.plinth.api.Plugin {}
+        """.formatted(fqcn.substring(0, dot), fqcn.substring(dot + 1));
+  }
+
+  /** A plugin whose start, stop and health run the given statements. */
+  public static String plugin(String fqcn, String start, String stop, String health) {
+    int dot = fqcn.lastIndexOf('.');
+    return """
+        package %s;
+        import dev.plinth.api.*;
+        public class %s implements Plugin {
+          public void start(PluginContext context) throws Exception { %s }
+          public void stop() throws Exception { %s }
+          public HealthStatus health() { %s }
+        }
+        """.formatted(fqcn.substring(0, dot), fqcn.substring(dot + 1), start, stop, health);
+  }
+
+  /** A Greeter provider answering "prefix name". */
+  public static String greeter(String fqcn, String prefix) {
+    int dot = fqcn.lastIndexOf('.');
+    return """
+        package %s;
+        public class %s implements dev.plinth.runtime.testhost.spi.Greeter {
+          public %s() { System.setProperty("plinth.test.greeter." + "%s", "constructed"); }
+          public String greet(String name) { return "%s " + name; }
+        }
+        """.formatted(fqcn.substring(0, dot), fqcn.substring(dot + 1), fqcn.substring(dot + 1), fqcn, prefix);
+  }
+}

@@ -1,0 +1,221 @@
+package dev.plinth.runtime.classloading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plinth.api.Plugin;
+import dev.plinth.manifest.PluginManifest;
+import dev.plinth.runtime.PluginRuntimeException;
+import dev.plinth.runtime.RuntimeErrorCode;
+import dev.plinth.runtime.TestBundles;
+import dev.plinth.runtime.testhost.spi.Greeter;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PluginClassLoaderTest {
+  private static final SharedPackages SHARED =
+      SharedPackages.builder().export("dev.plinth.runtime.testhost.spi").build();
+  private final ClassLoaderFactory factory = ClassLoaderFactory.of(SHARED);
+
+  @TempDir Path root;
+
+  private static TestBundles.JarSpec util(String version) {
+    return TestBundles.jar("util-" + version + ".jar").source("com.lib.Util", """
+        package com.lib;
+        public final class Util {
+          public static String version() { return "%s"; }
+        }
+        """.formatted(version));
+  }
+
+  private PluginClassLoader load(String id, TestBundles.JarSpec jar, List<PluginClassLoader> deps) throws IOException {
+    PluginManifest m = TestBundles.manifest(id, "1.0.0").exports("com.dep.api").build();
+    return factory.create(m, TestBundles.bundle(root, id, "1.0.0", jar), deps);
+  }
+
+  @Test
+  void loadClass_twoPluginsBundleDifferentLibraryVersions_eachSeesItsOwn() throws Exception {
+    try (PluginClassLoader a = load("plugin_a", util("1.0"), List.of());
+        PluginClassLoader b = load("plugin_b", util("2.0"), List.of())) {
+      Class<?> ua = a.loadClass("com.lib.Util");
+      Class<?> ub = b.loadClass("com.lib.Util");
+
+      assertThat(ua).isNotSameAs(ub);
+      assertThat(ua.getClassLoader()).isSameAs(a);
+      assertThat(ua.getMethod("version").invoke(null)).isEqualTo("1.0");
+      assertThat(ub.getMethod("version").invoke(null)).isEqualTo("2.0");
+    }
+  }
+
+  @Test
+  void loadClass_hostInternalClass_isInvisible() throws Exception {
+    try (PluginClassLoader a = load("plugin_a", util("1.0"), List.of())) {
+      assertThatThrownBy(() -> a.loadClass("dev.plinth.runtime.testhost.internal.HostSecret"))
+          .isInstanceOf(ClassNotFoundException.class);
+      assertThatThrownBy(() -> a.loadClass(PluginClassLoaderTest.class.getName()))
+          .isInstanceOf(ClassNotFoundException.class);
+    }
+  }
+
+  @Test
+  void loadClass_pluginBundlesClassNamedLikeHostInternal_getsItsOwnChildFirst() throws Exception {
+    TestBundles.JarSpec jar = TestBundles.jar("own.jar").source("dev.plinth.runtime.testhost.internal.HostSecret", """
+        package dev.plinth.runtime.testhost.internal;
+        public final class HostSecret {
+          public static String value() { return "plugin-own"; }
+        }
+        """);
+    try (PluginClassLoader a = load("plugin_a", jar, List.of())) {
+      Class<?> c = a.loadClass("dev.plinth.runtime.testhost.internal.HostSecret");
+      assertThat(c.getClassLoader()).isSameAs(a);
+      assertThat(c.getMethod("value").invoke(null)).isEqualTo("plugin-own");
+    }
+  }
+
+  @Test
+  void loadClass_sharedPackages_areTheHostsOwnClassObjects() throws Exception {
+    try (PluginClassLoader a = load("plugin_a", util("1.0"), List.of())) {
+      assertThat(a.loadClass(Greeter.class.getName())).isSameAs(Greeter.class);
+      assertThat(a.loadClass(Plugin.class.getName())).isSameAs(Plugin.class);
+      assertThat(a.loadClass("org.slf4j.Logger")).isSameAs(org.slf4j.Logger.class);
+      assertThat(a.loadClass("java.sql.Driver")).isSameAs(java.sql.Driver.class);
+    }
+  }
+
+  @Test
+  void getResource_hostServicesFile_isInvisibleButSharedPackageResourceVisible() throws Exception {
+    String services = "META-INF/services/" + Greeter.class.getName();
+    assertThat(getClass().getClassLoader().getResource(services)).as("host has the file").isNotNull();
+    try (PluginClassLoader a = load("plugin_a", util("1.0"), List.of())) {
+      assertThat(a.getResource(services)).isNull();
+      assertThat(Collections.list(a.getResources(services))).isEmpty();
+      URL shared = a.getResource("dev/plinth/runtime/testhost/spi/spi.properties");
+      assertThat(shared).isEqualTo(getClass().getClassLoader().getResource("dev/plinth/runtime/testhost/spi/spi.properties"));
+      assertThat(a.getResource("com/lib/Util.class")).isNotNull();
+    }
+  }
+
+  @Test
+  void loadClass_dependencyExports_visibleToDependentsOnly() throws Exception {
+    TestBundles.JarSpec depJar = TestBundles.jar("dep.jar")
+        .source("com.dep.api.Api", "package com.dep.api; public final class Api { public static int answer() { return 42; } }")
+        .source("com.dep.impl.Impl", "package com.dep.impl; public final class Impl {}");
+    try (PluginClassLoader dep = load("dep_plugin", depJar, List.of());
+        PluginClassLoader dependent = load("dependent", util("1.0"), List.of(dep));
+        PluginClassLoader stranger = load("stranger", util("1.0"), List.of())) {
+      Class<?> api = dependent.loadClass("com.dep.api.Api");
+
+      assertThat(api).isSameAs(dep.loadClass("com.dep.api.Api"));
+      assertThat(api.getClassLoader()).isSameAs(dep);
+      assertThatThrownBy(() -> dependent.loadClass("com.dep.impl.Impl")).isInstanceOf(ClassNotFoundException.class);
+      assertThatThrownBy(() -> stranger.loadClass("com.dep.api.Api")).isInstanceOf(ClassNotFoundException.class);
+    }
+  }
+
+  @Test
+  void create_bundleCarriesApiClass_isRejectedNamingClassAndJar() throws Exception {
+    TestBundles.JarSpec bad = TestBundles.jar("bad.jar")
+        .source("dev.plinth.api.Sneaky", "package dev.plinth.api; public final class Sneaky {}");
+    Path dir = TestBundles.bundle(root, "sneaky", "1.0.0", bad);
+
+    assertThatThrownBy(() -> factory.create(TestBundles.manifest("sneaky", "1.0.0").build(), dir, List.of()))
+        .isInstanceOfSatisfying(PluginRuntimeException.class, e -> {
+          assertThat(e.code()).isEqualTo(RuntimeErrorCode.LOAD_HOST_CLASSES_REFUSED);
+          assertThat(e.details()).containsEntry("class", "dev.plinth.api.Sneaky").containsEntry("jar", "bad.jar");
+          assertThat(e.getMessage()).isEqualTo("bundle must not contain host classes: dev.plinth.api.Sneaky in bad.jar");
+        });
+  }
+
+  @Test
+  void create_bundleCarriesHostExportedClass_isRejected() throws Exception {
+    TestBundles.JarSpec bad = TestBundles.jar("spi-copy.jar")
+        .source("dev.plinth.runtime.testhost.spi.Greeter", "package dev.plinth.runtime.testhost.spi; public interface Greeter {}");
+    Path dir = TestBundles.bundle(root, "copycat", "1.0.0", bad);
+
+    assertThatThrownBy(() -> factory.create(TestBundles.manifest("copycat", "1.0.0").build(), dir, List.of()))
+        .isInstanceOfSatisfying(PluginRuntimeException.class, e -> {
+          assertThat(e.code()).isEqualTo(RuntimeErrorCode.LOAD_HOST_CLASSES_REFUSED);
+          assertThat(e.details()).containsEntry("class", "dev.plinth.runtime.testhost.spi.Greeter")
+              .containsEntry("jar", "spi-copy.jar");
+        });
+  }
+
+  @Test
+  void create_classpathLeavesBundle_isRejected() throws Exception {
+    Path dir = TestBundles.bundle(root, "escaper", "1.0.0", util("1.0"));
+    PluginManifest m = TestBundles.manifest("escaper", "1.0.0").classpath("lib/*.jar", "../../other.jar").build();
+
+    assertThatThrownBy(() -> factory.create(m, dir, List.of()))
+        .isInstanceOfSatisfying(PluginRuntimeException.class, e -> {
+          assertThat(e.code()).isEqualTo(RuntimeErrorCode.CLASSPATH_INVALID);
+          assertThat(e.details()).containsEntry("value", "../../other.jar");
+        });
+  }
+
+  @Test
+  void create_classpathSymlinkOutsideBundle_isRejected() throws Exception {
+    Path dir = TestBundles.bundle(root, "linker", "1.0.0", util("1.0"));
+    Path outside = util("9.0").writeTo(Files.createDirectories(root.resolve("outside")));
+    Files.createSymbolicLink(dir.resolve("lib").resolve("evil.jar"), outside);
+
+    assertThatThrownBy(() -> factory.create(TestBundles.manifest("linker", "1.0.0").build(), dir, List.of()))
+        .isInstanceOfSatisfying(PluginRuntimeException.class,
+            e -> assertThat(e.code()).isEqualTo(RuntimeErrorCode.CLASSPATH_INVALID));
+  }
+
+  @Test
+  void create_nothingOnClasspath_isClasspathEmpty() throws Exception {
+    Path dir = Files.createDirectories(root.resolve("empty/1.0.0"));
+
+    assertThatThrownBy(() -> factory.create(TestBundles.manifest("empty", "1.0.0").build(), dir, List.of()))
+        .isInstanceOfSatisfying(PluginRuntimeException.class, e -> {
+          assertThat(e.code()).isEqualTo(RuntimeErrorCode.CLASSPATH_EMPTY);
+          assertThat(e.pluginId()).isEqualTo("empty");
+        });
+  }
+
+  @Test
+  void jdbcDrivers_driverRegisteredByPlugin_isListedAndDeregistered() throws Exception {
+    TestBundles.JarSpec jar = TestBundles.jar("driver.jar").source("com.acme.AcmeDriver", """
+        package com.acme;
+        import java.sql.*;
+        import java.util.Properties;
+        import java.util.logging.Logger;
+        public final class AcmeDriver implements Driver {
+          static {
+            try { DriverManager.registerDriver(new AcmeDriver()); } catch (SQLException e) { throw new RuntimeException(e); }
+          }
+          public Connection connect(String url, Properties info) { return null; }
+          public boolean acceptsURL(String url) { return url.startsWith("jdbc:acme:"); }
+          public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) { return new DriverPropertyInfo[0]; }
+          public int getMajorVersion() { return 1; }
+          public int getMinorVersion() { return 0; }
+          public boolean jdbcCompliant() { return false; }
+          public Logger getParentLogger() throws SQLFeatureNotSupportedException { throw new SQLFeatureNotSupportedException(); }
+        }
+        """);
+    try (PluginClassLoader a = load("jdbc_plugin", jar, List.of())) {
+      Class.forName("com.acme.AcmeDriver", true, a);
+
+      assertThat(a.jdbcDrivers(false)).containsExactly("com.acme.AcmeDriver");
+      assertThat(a.jdbcDrivers(true)).containsExactly("com.acme.AcmeDriver");
+      assertThat(a.jdbcDrivers(false)).isEmpty();
+    }
+  }
+
+  @Test
+  void close_loaderClosed_loadsNothingNew() throws Exception {
+    PluginClassLoader a = load("plugin_a", util("1.0"), List.of());
+    a.close();
+
+    assertThat(a.isClosed()).isTrue();
+    assertThatThrownBy(() -> a.loadClass("com.lib.Util")).isInstanceOf(ClassNotFoundException.class);
+    assertThat(a.getName()).startsWith("plinth:plugin_a@1.0.0#");
+  }
+}

@@ -1,0 +1,113 @@
+package dev.plinth.runtime.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plinth.installer.events.PlinthEvent;
+import dev.plinth.manifest.PluginManifest;
+import dev.plinth.runtime.RecordingSink;
+import dev.plinth.runtime.Sources;
+import dev.plinth.runtime.TestBundles;
+import dev.plinth.runtime.classloading.ClassLoaderFactory;
+import dev.plinth.runtime.classloading.PluginClassLoader;
+import dev.plinth.runtime.classloading.SharedPackages;
+import dev.plinth.runtime.events.RuntimeEvents;
+import dev.plinth.runtime.testhost.spi.Greeter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtensionRegistryTest {
+  private final RecordingSink sink = new RecordingSink();
+  private final ExtensionRegistry registry = ExtensionRegistry.of(Set.of(Greeter.class), sink);
+  private final ClassLoaderFactory factory =
+      ClassLoaderFactory.of(SharedPackages.builder().export("dev.plinth.runtime.testhost.spi").build());
+  private final List<PluginClassLoader> loaders = new ArrayList<>();
+
+  @TempDir Path root;
+
+  @AfterEach
+  void close() throws Exception {
+    for (PluginClassLoader l : loaders) {
+      l.close();
+    }
+  }
+
+  private PluginClassLoader load(PluginManifest m, String greeterClass, String prefix) throws Exception {
+    PluginClassLoader l = factory.create(m, TestBundles.bundle(root, m.id(), m.version(),
+        TestBundles.jar(m.id() + ".jar").source(greeterClass, Sources.greeter(greeterClass, prefix))
+            .service(Greeter.class.getName(), greeterClass)), List.of());
+    loaders.add(l);
+    return l;
+  }
+
+  @Test
+  void extensions_declaredProviders_returnedInLoadOrderAndCreatedLazily() throws Exception {
+    PluginManifest a = TestBundles.manifest("alpha", "1.0.0").extension(Greeter.class).build();
+    PluginManifest b = TestBundles.manifest("beta", "1.0.0").extension(Greeter.class).build();
+
+    assertThat(registry.register(a, load(a, "com.alpha.AlphaGreeter", "hi"), "c1")).isEqualTo(1);
+    assertThat(registry.register(b, load(b, "com.beta.BetaGreeter", "yo"), "c2")).isEqualTo(1);
+    assertThat(System.getProperty("plinth.test.greeter.com.alpha.AlphaGreeter")).isNull();
+
+    List<Extension<Greeter>> found = registry.extensions(Greeter.class);
+
+    assertThat(found).extracting(Extension::pluginId).containsExactly("alpha", "beta");
+    assertThat(found.get(0).instance().greet("ann")).isEqualTo("hi ann");
+    assertThat(found.get(1).instance().greet("ann")).isEqualTo("yo ann");
+    assertThat(System.getProperty("plinth.test.greeter.com.alpha.AlphaGreeter")).isEqualTo("constructed");
+    assertThat(registry.extensions(Greeter.class).get(0).instance()).isSameAs(found.get(0).instance());
+  }
+
+  @Test
+  void register_undeclaredProvider_isIgnoredWithEvent() throws Exception {
+    PluginManifest m = TestBundles.manifest("sneaky", "1.0.0").build();
+
+    assertThat(registry.register(m, load(m, "com.sneaky.SneakyGreeter", "psst"), "corr-1")).isZero();
+
+    assertThat(registry.extensions(Greeter.class)).isEmpty();
+    List<PlinthEvent> events = sink.ofType(RuntimeEvents.EXTENSION_UNDECLARED);
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).pluginId()).isEqualTo("sneaky");
+    assertThat(events.get(0).correlationId()).isEqualTo("corr-1");
+    assertThat(events.get(0).detail())
+        .containsEntry("interface", Greeter.class.getName())
+        .containsEntry("providers", List.of("com.sneaky.SneakyGreeter"));
+  }
+
+  @Test
+  void unregister_plugin_removesOnlyItsExtensions() throws Exception {
+    PluginManifest a = TestBundles.manifest("alpha", "1.0.0").extension(Greeter.class).build();
+    PluginManifest b = TestBundles.manifest("beta", "1.0.0").extension(Greeter.class).build();
+    registry.register(a, load(a, "com.alpha.A2", "hi"), "c1");
+    registry.register(b, load(b, "com.beta.B2", "yo"), "c2");
+
+    registry.unregister("alpha");
+
+    assertThat(registry.extensions(Greeter.class)).extracting(Extension::pluginId).containsExactly("beta");
+  }
+
+  @Test
+  void extensions_providerConstructorThrows_isLeftOutWithEvent() throws Exception {
+    PluginManifest m = TestBundles.manifest("broken", "1.0.0").extension(Greeter.class).build();
+    PluginClassLoader l = factory.create(m, TestBundles.bundle(root, "broken", "1.0.0",
+        TestBundles.jar("broken.jar").source("com.broken.Bad", """
+            package com.broken;
+            public class Bad implements dev.plinth.runtime.testhost.spi.Greeter {
+              public Bad() { throw new IllegalStateException("no greeting today"); }
+              public String greet(String n) { return n; }
+            }
+            """).service(Greeter.class.getName(), "com.broken.Bad")), List.of());
+    loaders.add(l);
+    registry.register(m, l, "c1");
+
+    assertThat(registry.extensions(Greeter.class)).isEmpty();
+    assertThat(registry.extensions(Greeter.class)).isEmpty();
+    assertThat(sink.ofType(RuntimeEvents.EXTENSION_FAILED)).singleElement()
+        .satisfies(e -> assertThat(e.detail()).containsEntry("provider", "com.broken.Bad")
+            .containsEntry("error", "java.lang.IllegalStateException: no greeting today"));
+  }
+}

@@ -1,0 +1,89 @@
+package dev.plinth.runtime.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plinth.installer.InstallErrorCode;
+import dev.plinth.runtime.RuntimeErrorCode;
+import dev.plinth.runtime.TestBundles;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BootOrderTest {
+  @TempDir Path root;
+
+  private BootCandidate c(TestBundles.ManifestSpec m, boolean enabled) {
+    return new BootCandidate(m.build(), root, enabled);
+  }
+
+  @Test
+  void plan_dependenciesFirst_tiesInGivenOrder() {
+    BootOrder.Plan plan = BootOrder.plan(List.of(
+        c(TestBundles.manifest("app", "1.0.0").dependency("lib", "^1.0.0").dependency("util", "*"), true),
+        c(TestBundles.manifest("zeta", "1.0.0"), true),
+        c(TestBundles.manifest("lib", "1.4.0").dependency("util", ">=0.1.0"), true),
+        c(TestBundles.manifest("util", "0.2.0"), true)));
+
+    assertThat(plan.order()).extracting(BootCandidate::id).containsExactly("zeta", "util", "lib", "app");
+    assertThat(plan.failed()).isEmpty();
+  }
+
+  @Test
+  void plan_cycleAndMissing_failOnlyThosePlugins() {
+    BootOrder.Plan plan = BootOrder.plan(List.of(
+        c(TestBundles.manifest("a", "1.0.0").dependency("b", "*"), true),
+        c(TestBundles.manifest("b", "1.0.0").dependency("a", "*"), true),
+        c(TestBundles.manifest("self", "1.0.0").dependency("self", "*"), true),
+        c(TestBundles.manifest("needy", "1.0.0").dependency("ghost", "^1.0.0"), true),
+        c(TestBundles.manifest("old", "1.0.0").dependency("fine", "^2.0.0"), true),
+        c(TestBundles.manifest("wants_off", "1.0.0").dependency("off", "*"), true),
+        c(TestBundles.manifest("off", "1.0.0"), false),
+        c(TestBundles.manifest("fine", "1.0.0"), true)));
+
+    assertThat(plan.order()).extracting(BootCandidate::id).containsExactly("fine");
+    assertThat(plan.disabled()).containsExactly("off");
+    assertThat(plan.failed()).extracting(BootReport.Failed::pluginId)
+        .containsExactlyInAnyOrder("a", "b", "self", "needy", "old", "wants_off");
+    BootReport.Failed a = plan.failed().stream().filter(f -> f.pluginId().equals("a")).findFirst().orElseThrow();
+    assertThat(a.error().code()).isEqualTo(InstallErrorCode.DEPENDENCY_CYCLE);
+    assertThat(a.error().getMessage()).isEqualTo("plugin.dependencies must not form a cycle: a -> b -> a");
+    BootReport.Failed needy = plan.failed().stream().filter(f -> f.pluginId().equals("needy")).findFirst().orElseThrow();
+    assertThat(needy.error().code()).isEqualTo(InstallErrorCode.DEPENDENCY_MISSING);
+    assertThat(needy.error().getMessage())
+        .isEqualTo("plugin.dependencies.ghost must be an enabled plugin matching ^1.0.0: not installed");
+    assertThat(plan.failed().stream().filter(f -> f.pluginId().equals("old")).findFirst().orElseThrow()
+        .error().getMessage()).endsWith(": version 1.0.0 is outside ^2.0.0");
+    assertThat(plan.failed().stream().filter(f -> f.pluginId().equals("wants_off")).findFirst().orElseThrow()
+        .error().getMessage()).endsWith(": not enabled");
+  }
+
+  @Test
+  void boot_realPlugins_failureOfOneNeverStopsOthers() throws Exception {
+    RuntimeFixture fx = new RuntimeFixture(root);
+    PluginRuntime runtime = fx.runtime(s -> {});
+    Path good = fx.simple("good");
+    Path broken = fx.bundle("broken", "1.0.0", "throw new IllegalStateException(\"x\");", "", "return null;");
+    Path after = fx.simple("after_broken");
+    Path cyc1 = fx.simple("cyc_one");
+    Path cyc2 = fx.simple("cyc_two");
+
+    BootReport report = runtime.boot(List.of(
+        new BootCandidate(TestBundles.manifest("after_broken", "1.0.0").dependency("broken", "*").build(), after, true),
+        new BootCandidate(TestBundles.manifest("cyc_one", "1.0.0").dependency("cyc_two", "*").build(), cyc1, true),
+        new BootCandidate(TestBundles.manifest("cyc_two", "1.0.0").dependency("cyc_one", "*").build(), cyc2, true),
+        new BootCandidate(RuntimeFixture.manifest("broken"), broken, true),
+        new BootCandidate(RuntimeFixture.manifest("good"), good, true)));
+
+    assertThat(report.loadedIds()).containsExactly("good");
+    assertThat(report.failure("broken")).hasValueSatisfying(
+        f -> assertThat(f.error().code()).isEqualTo(RuntimeErrorCode.START_FAILED));
+    assertThat(report.failure("after_broken")).hasValueSatisfying(
+        f -> assertThat(f.error().code()).isEqualTo(RuntimeErrorCode.DEPENDENCY_UNSATISFIED));
+    assertThat(report.failure("cyc_one")).hasValueSatisfying(
+        f -> assertThat(f.error().code()).isEqualTo(InstallErrorCode.DEPENDENCY_CYCLE));
+    assertThat(report.failure("cyc_two")).isPresent();
+    assertThat(report.failed()).hasSize(4);
+    assertThat(runtime.plugins()).extracting(PluginInfo::pluginId).containsExactly("good");
+  }
+}

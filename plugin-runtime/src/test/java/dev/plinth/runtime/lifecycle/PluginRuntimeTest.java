@@ -1,0 +1,250 @@
+package dev.plinth.runtime.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plinth.api.ApiErrorCode;
+import dev.plinth.api.HealthStatus;
+import dev.plinth.api.Plugin;
+import dev.plinth.api.PluginContext;
+import dev.plinth.installer.Activator;
+import dev.plinth.manifest.PluginManifest;
+import dev.plinth.runtime.PluginFailure;
+import dev.plinth.runtime.PluginRuntimeException;
+import dev.plinth.runtime.RuntimeErrorCode;
+import dev.plinth.runtime.Sources;
+import dev.plinth.runtime.TestBundles;
+import dev.plinth.runtime.events.RuntimeEvents;
+import dev.plinth.runtime.leak.LeakReport;
+import dev.plinth.runtime.testhost.spi.Greeter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PluginRuntimeTest {
+  @TempDir Path root;
+
+  private RuntimeFixture fx() {
+    return new RuntimeFixture(root);
+  }
+
+  private static PluginRuntimeException thrown(Runnable r) {
+    try {
+      r.run();
+    } catch (PluginRuntimeException e) {
+      return e;
+    }
+    throw new AssertionError("expected a PluginRuntimeException");
+  }
+
+  @Test
+  void load_validPlugin_startsServesExtensionAndUnloadsClean() throws Exception {
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> {});
+    Path dir = TestBundles.bundle(root.resolve("plugins"), "greet", "1.0.0", TestBundles.jar("greet.jar")
+        .source("com.greet.Entry", Sources.plugin("com.greet.Entry",
+            "java.nio.file.Files.writeString(context.files().resolve(\"started.txt\"),"
+                + " context.config().getString(\"owner\").orElse(\"?\")"
+                + " + \":\" + Thread.currentThread().getContextClassLoader().getName());",
+            "", "return HealthStatus.healthy();"))
+        .plugin("com.greet.Entry")
+        .source("com.greet.Hello", Sources.greeter("com.greet.Hello", "hello"))
+        .service(Greeter.class.getName(), "com.greet.Hello"));
+    PluginManifest m = TestBundles.manifest("greet", "1.0.0").extension(Greeter.class).build();
+
+    PluginInfo info = runtime.load(m, dir);
+
+    assertThat(info.entryClass()).isEqualTo("com.greet.Entry");
+    assertThat(info.extensions()).isEqualTo(1);
+    assertThat(Files.readString(root.resolve("data/greet/started.txt"))).startsWith("greet:plinth:greet@1.0.0#");
+    assertThat(runtime.extensions(Greeter.class)).singleElement()
+        .satisfies(e -> assertThat(e.instance().greet("bo")).isEqualTo("hello bo"));
+    assertThat(runtime.health("greet")).isEqualTo(HealthStatus.healthy());
+
+    UnloadResult r = runtime.unload("greet");
+
+    assertThat(r.clean()).isTrue();
+    assertThat(r.leakReport()).isEmpty();
+    assertThat(runtime.isLoaded("greet")).isFalse();
+    assertThat(runtime.extensions(Greeter.class)).isEmpty();
+    assertThat(fx.sink.types("greet")).containsExactly(
+        RuntimeEvents.LOADED, RuntimeEvents.STARTED, RuntimeEvents.STOPPED, RuntimeEvents.UNLOADED);
+  }
+
+  @Test
+  void load_startOverrunsTimeout_failsWithPluginTimeoutAndIsNotLoaded() throws Exception {
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> s.startTimeout(Duration.ofMillis(200)).leakWait(Duration.ZERO));
+    Path dir = fx.bundle("slow", "1.0.0", "Thread.sleep(30_000);", "", "return HealthStatus.healthy();");
+
+    PluginRuntimeException e = thrown(() -> runtime.load(RuntimeFixture.manifest("slow"), dir));
+
+    assertThat(e.code()).isEqualTo(ApiErrorCode.PLUGIN_TIMEOUT);
+    assertThat(e.getMessage()).isEqualTo("plugin.start must finish within 200 ms: slow");
+    assertThat(runtime.isLoaded("slow")).isFalse();
+    assertThat(fx.sink.ofType(RuntimeEvents.START_FAILED)).singleElement()
+        .satisfies(ev -> assertThat(ev.detail()).containsEntry("code", "PLUGIN_TIMEOUT"));
+  }
+
+  @Test
+  void load_startThrowsPluginException_failsDetachedAndStopIsCalled() throws Exception {
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> {});
+    Path dir = TestBundles.bundle(root.resolve("plugins"), "crashy", "1.0.0", TestBundles.jar("crashy.jar")
+        .source("com.crashy.BootError", "package com.crashy; public class BootError extends RuntimeException {"
+            + " public BootError(String m) { super(m); } }")
+        .source("com.crashy.Entry", Sources.plugin("com.crashy.Entry",
+            "throw new com.crashy.BootError(\"database unreachable\");",
+            "System.setProperty(\"plinth.test.crashy.stopped\", \"yes\");", "return HealthStatus.healthy();"))
+        .plugin("com.crashy.Entry"));
+
+    PluginRuntimeException e = thrown(() -> runtime.load(RuntimeFixture.manifest("crashy"), dir));
+
+    assertThat(e.code()).isEqualTo(RuntimeErrorCode.START_FAILED);
+    assertThat(e.getCause()).isInstanceOfSatisfying(PluginFailure.class, f -> {
+      assertThat(f.originalClass()).isEqualTo("com.crashy.BootError");
+      assertThat(f.getMessage()).isEqualTo("com.crashy.BootError: database unreachable");
+    });
+    assertThat(System.getProperty("plinth.test.crashy.stopped")).isEqualTo("yes");
+    assertThat(runtime.plugins()).isEmpty();
+  }
+
+  @Test
+  void health_overrunsTimeoutOrUnhealthy_isReportedAndEvented() throws Exception {
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> s.leakWait(Duration.ZERO));
+    runtime.load(RuntimeFixture.manifest("stuck"), fx.bundle("stuck", "1.0.0", "", "",
+        "try { Thread.sleep(30_000); } catch (InterruptedException e) { } return HealthStatus.healthy();"));
+    runtime.load(RuntimeFixture.manifest("sick"), fx.bundle("sick", "1.0.0", "", "",
+        "return HealthStatus.unhealthy(\"disk full\");"));
+
+    PluginRuntimeException e = thrown(() -> runtime.health("stuck", Duration.ofMillis(150)));
+    HealthStatus sick = runtime.health("sick");
+
+    assertThat(e.code()).isEqualTo(ApiErrorCode.PLUGIN_TIMEOUT);
+    assertThat(e.getMessage()).isEqualTo("plugin.health must finish within 150 ms: stuck");
+    assertThat(sick).isEqualTo(HealthStatus.unhealthy("disk full"));
+    assertThat(fx.sink.ofType(RuntimeEvents.HEALTH_FAILED)).extracting(ev -> ev.pluginId())
+        .containsExactly("stuck", "sick");
+    assertThat(runtime.crashGuard().state("sick").failuresInWindow()).isEqualTo(1);
+    assertThat(thrown(() -> runtime.health("ghost")).code()).isEqualTo(RuntimeErrorCode.PLUGIN_NOT_LOADED);
+  }
+
+  @Test
+  void unload_pluginLeavesThreadRunning_reportsLeakNamingThread() throws Exception {
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> s.leakWait(Duration.ofMillis(300)));
+    Path dir = fx.bundle("leaky", "1.0.0", """
+        Thread t = new Thread(() -> {
+          while (true) { try { Thread.sleep(20); } catch (InterruptedException e) { return; } }
+        }, "leaky-poller");
+        t.setDaemon(true);
+        t.start();
+        """, "", "return HealthStatus.healthy();");
+    runtime.load(RuntimeFixture.manifest("leaky"), dir);
+    try {
+      UnloadResult r = runtime.unload("leaky");
+
+      assertThat(r.leakReport()).hasValueSatisfying(report -> {
+        assertThat(report.names(LeakReport.Kind.THREAD)).contains("leaky-poller");
+        assertThat(report.loaderName()).startsWith("plinth:leaky@1.0.0#");
+        assertThat(report.holders()).filteredOn(h -> h.name().equals("leaky-poller")).singleElement()
+            .satisfies(h -> assertThat(h.detail()).contains("its context classloader is the plugin's"));
+      });
+      assertThat(runtime.leaks()).hasSize(1);
+      assertThat(fx.sink.ofType(RuntimeEvents.LEAK_SUSPECTED)).singleElement()
+          .satisfies(ev -> assertThat(ev.pluginId()).isEqualTo("leaky"));
+    } finally {
+      Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.getName().equals("leaky-poller")).forEach(Thread::interrupt);
+    }
+  }
+
+  @Test
+  void safeMode_thirdPartyRefusedButBuiltinRuns() throws Exception {
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> s.safeMode(true));
+    Path dir = fx.simple("third");
+    AtomicReference<PluginContext> started = new AtomicReference<>();
+
+    PluginRuntimeException e = thrown(() -> runtime.load(RuntimeFixture.manifest("third"), dir));
+    BootReport report = runtime.boot(List.of(new BootCandidate(RuntimeFixture.manifest("third"), dir, true)));
+    PluginInfo builtin = runtime.registerBuiltin(RuntimeFixture.manifest("core_tools"), new Plugin() {
+      @Override
+      public void start(PluginContext context) {
+        started.set(context);
+      }
+    });
+
+    assertThat(e.code()).isEqualTo(RuntimeErrorCode.SAFE_MODE_ACTIVE);
+    assertThat(report.skipped()).containsExactly(new BootReport.Skipped("third", BootReport.SkipReason.SAFE_MODE));
+    assertThat(report.loaded()).isEmpty();
+    assertThat(builtin.builtin()).isTrue();
+    assertThat(started.get().descriptor().id()).isEqualTo("core_tools");
+    assertThat(runtime.unload("core_tools").clean()).isTrue();
+  }
+
+  @Test
+  void load_dependencyExports_usableByDependentAndGuardUnload() throws Exception {
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> {});
+    TestBundles.JarSpec api = TestBundles.jar("base.jar")
+        .source("com.base.api.Shared", "package com.base.api; public final class Shared { public static String word() { return \"base\"; } }")
+        .source("com.base.Entry", Sources.noop("com.base.Entry")).plugin("com.base.Entry");
+    Path baseDir = TestBundles.bundle(root.resolve("plugins"), "base", "1.2.0", api);
+    Path baseJar = baseDir.resolve("lib/base.jar");
+    Path userDir = TestBundles.bundle(root.resolve("plugins"), "user", "1.0.0", TestBundles.jar("user.jar")
+        .compileAgainst(baseJar)
+        .source("com.user.Entry", Sources.plugin("com.user.Entry",
+            "java.nio.file.Files.writeString(context.files().resolve(\"word\"), com.base.api.Shared.word());",
+            "", "return HealthStatus.healthy();"))
+        .plugin("com.user.Entry"));
+    PluginManifest base = TestBundles.manifest("base", "1.2.0").exports("com.base.api").build();
+    PluginManifest user = TestBundles.manifest("user", "1.0.0").dependency("base", ">=1.0.0 <2.0.0").build();
+
+    assertThat(thrown(() -> runtime.load(user, userDir)).code()).isEqualTo(RuntimeErrorCode.DEPENDENCY_UNSATISFIED);
+    runtime.load(base, baseDir);
+    runtime.load(user, userDir);
+
+    assertThat(Files.readString(root.resolve("data/user/word"))).isEqualTo("base");
+    PluginRuntimeException refused = thrown(() -> runtime.unload("base"));
+    assertThat(refused.code()).isEqualTo(RuntimeErrorCode.PLUGIN_HAS_DEPENDENTS);
+    assertThat(refused.details()).containsEntry("dependents", List.of("user"));
+    assertThat(runtime.unloadWithDependents("base")).extracting(UnloadResult::pluginId).containsExactly("user", "base");
+    assertThat(runtime.plugins()).isEmpty();
+  }
+
+  @Test
+  void activator_activateHealthDeactivate_drivesLifecycle() throws Exception {
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> {});
+    Activator activator = runtime.activator();
+
+    activator.activate(RuntimeFixture.manifest("tx"), fx.simple("tx"));
+    HealthStatus status = activator.health("tx", Duration.ofSeconds(2));
+    activator.deactivate("tx");
+    activator.deactivate("tx");
+
+    assertThat(status.state()).isEqualTo(HealthStatus.State.HEALTHY);
+    assertThat(runtime.isLoaded("tx")).isFalse();
+    assertThat(thrown(() -> runtime.unload("tx")).code()).isEqualTo(RuntimeErrorCode.PLUGIN_NOT_LOADED);
+  }
+
+  @Test
+  void load_sameIdTwice_isAlreadyLoaded() throws Exception {
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> {});
+    Path dir = fx.simple("twice");
+    runtime.load(RuntimeFixture.manifest("twice"), dir);
+
+    PluginRuntimeException e = thrown(() -> runtime.load(RuntimeFixture.manifest("twice"), dir));
+
+    assertThat(e.code()).isEqualTo(RuntimeErrorCode.PLUGIN_ALREADY_LOADED);
+    runtime.close();
+    assertThat(runtime.plugins()).isEmpty();
+  }
+}
