@@ -1,6 +1,5 @@
 package dev.plinth.cli;
 
-import dev.plinth.api.ErrorCode;
 import dev.plinth.api.PlinthException;
 import java.io.IOException;
 import java.io.Reader;
@@ -30,15 +29,6 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
  * the file's bytes. The matching public key is written as PEM so a trust policy can pin it.
  */
 final class BlobSigner {
-  enum Code implements ErrorCode {
-    SIGN_KEY_INVALID;
-
-    @Override
-    public String code() {
-      return name();
-    }
-  }
-
   record Signed(String algorithm, String signatureBase64, String publicKeyPem) {}
 
   private BlobSigner() {}
@@ -102,7 +92,7 @@ final class BlobSigner {
   }
 
   private static PlinthException invalid(Path keyFile, String detail) {
-    return new PlinthException(Code.SIGN_KEY_INVALID,
+    return new PlinthException(CliErrorCode.SIGN_KEY_INVALID,
         "--sign-key is not an unencrypted PEM ECDSA (P-256/P-384) or Ed25519 private key: " + keyFile + " (" + detail + ")",
         "Generate one with: openssl genpkey -algorithm ed25519 -out key.pem (or cosign generate-key-pair and decrypt it).");
   }

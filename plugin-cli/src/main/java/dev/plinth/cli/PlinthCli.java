@@ -21,6 +21,17 @@ import picocli.CommandLine.Mixin;
     subcommands = {
       PreflightCommand.class,
       PackCommand.class,
+      InstallCommand.class,
+      ListCommands.ListPlugins.class,
+      ListCommands.Info.class,
+      StateCommands.Enable.class,
+      StateCommands.Disable.class,
+      ChangeCommands.Upgrade.class,
+      ChangeCommands.Rollback.class,
+      ChangeCommands.Uninstall.class,
+      DoctorCommand.class,
+      EventsCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PlinthCli {
@@ -38,7 +49,7 @@ public final class PlinthCli {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("error INTERNAL: " + ex);
+          commandLine.getErr().println("error " + CliErrorCode.INTERNAL.code() + ": " + ex);
           commandLine.getErr().println("  next step: report this with the command you ran.");
           commandLine.getErr().flush();
           return 1;

@@ -43,7 +43,7 @@ final class PreflightCommand extends CliCommand {
       } else if (ManifestLocator.isArchive(path)) {
         Optional<String> text = ManifestLocator.readFromArchive(path);
         if (text.isEmpty()) {
-          return out.fail("BUNDLE_LAYOUT_INVALID", "archive has no plugin.toml at its root or in its single top folder: " + path,
+          return out.fail("ARCHIVE_MANIFEST_MISSING", "archive has no plugin.toml at its root or in its single top folder: " + path,
               "Put plugin.toml at the archive root (plinth pack does this).", "preflight", null);
         }
         report = ManifestParser.parse(text.get());
@@ -51,7 +51,7 @@ final class PreflightCommand extends CliCommand {
         report = ManifestParser.parse(path);
       }
     } catch (IOException e) {
-      return out.fail("BUNDLE_UNREADABLE", "bundle cannot be read: " + path + " (" + e.getMessage() + ")",
+      return out.fail("ARCHIVE_UNREADABLE", "bundle cannot be read: " + path + " (" + e.getMessage() + ")",
           "Check the path and that the archive is not corrupt.", "preflight", null);
     }
     if (host.isPresent()) {
