@@ -86,6 +86,11 @@ class PluginSystemLifecycleTest {
       assertThat(safe.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.SAFE_MODE);
       assertThat(safe.info("host_tools").orElseThrow().builtin()).isTrue();
       assertThat(note(safe)).isEqualTo("x|builtin");
+
+      assertThat(safe.disable("host_tools").loadState()).isEqualTo(LoadState.NOT_LOADED);
+      assertThat(note(safe)).isEqualTo("x");
+      assertThat(safe.enable("host_tools").loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(note(safe)).isEqualTo("x|builtin");
     }
   }
 

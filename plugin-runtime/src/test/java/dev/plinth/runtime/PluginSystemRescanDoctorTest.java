@@ -74,6 +74,24 @@ class PluginSystemRescanDoctorTest {
   }
 
   @Test
+  void rescan_newlyEnabledVersionFailsHealth_rollsBackThroughStoreToPrevious() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem system = f.open()) {
+      assertSucceeded(system.install(InstallRequest.of(f.noteBundle("gamma", "1.0.0", "").toString())));
+      Path broken = f.bundle("gamma", "2.0.0", SystemFixture.contributesNote(), SystemFixture.hookPlugin("gamma",
+          "return HookResult.unchanged();", "return HealthStatus.unhealthy(\"not ready\");"), false);
+      assertSucceeded(otherProcess(f).install(enabled(broken)));
+
+      RescanReport r = system.rescan();
+
+      assertThat(r.failed().get("gamma")).contains("not ready").endsWith("(rolled back to 1.0.0)");
+      assertThat(system.store().info("gamma").orElseThrow().currentVersion()).isEqualTo("1.0.0");
+      assertThat(system.info("gamma").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(note(system)).isEqualTo("x|gamma@1.0.0");
+    }
+  }
+
+  @Test
   void doctor_tamperedFile_reportsIntegrityProblem() throws Exception {
     SystemFixture f = new SystemFixture(tmp);
     try (PluginSystem system = f.open()) {
