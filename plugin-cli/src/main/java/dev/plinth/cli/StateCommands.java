@@ -57,7 +57,7 @@ final class StateCommands {
       PluginState current = store.state().getOrDefault(id, PluginState.DEFAULT);
       boolean acknowledged = manifest.permissions().isEmpty() || Objects.equals(digest, current.acknowledgedPermissions());
       if (!acknowledged && !ack) {
-        throw new PlinthException(CliErrorCode.PERMISSIONS_UNACKNOWLEDGED,
+        throw new PlinthException(dev.plinth.runtime.RuntimeErrorCode.PERMISSIONS_NOT_ACKNOWLEDGED,
             "plugin.permissions of " + id + " " + manifest.version() + " are not acknowledged: "
                 + describe(manifest.permissions()),
             "Review them, then run: plinth enable " + id + " --ack-permissions",

@@ -147,7 +147,7 @@ class StoreCommandsTest {
 
     CliRunner refused = cli("enable", "acme_net");
     assertThat(refused.exitCode()).isEqualTo(1);
-    assertThat(refused.json().at("/error/code").asText()).isEqualTo("PERMISSIONS_UNACKNOWLEDGED");
+    assertThat(refused.json().at("/error/code").asText()).isEqualTo("PERMISSIONS_NOT_ACKNOWLEDGED");
     assertThat(refused.json().at("/error/message").asText()).contains("api.acme.example");
 
     CliRunner enabled = cli("enable", "acme_net", "--ack-permissions");
