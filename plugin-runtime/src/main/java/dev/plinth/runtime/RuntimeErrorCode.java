@@ -51,7 +51,13 @@ public enum RuntimeErrorCode implements ErrorCode {
   /** Safe mode is on: no third-party plugin is loaded. */
   SAFE_MODE_ACTIVE,
   /** The plugin used its context after it was stopped. */
-  CONTEXT_CLOSED;
+  CONTEXT_CLOSED,
+  /** {@code enable} was refused: the current version's declared permissions are not acknowledged. */
+  PERMISSIONS_NOT_ACKNOWLEDGED,
+  /** A hook handler threw or returned unusable data (a crash-guard failure; timeouts are {@code PLUGIN_TIMEOUT}). */
+  HOOK_FAILED,
+  /** The {@code PluginSystem} was closed. */
+  SYSTEM_CLOSED;
 
   @Override
   public String code() {

@@ -6,6 +6,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.plinth.runtime.classloading.SharedPackages;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +55,18 @@ public final class RuntimeSettings {
     this.safeMode = b.safeMode != null ? b.safeMode : isOn(b.environment.get(SAFE_MODE_ENV));
     this.sharedPackages = b.shared.build();
     this.clock = b.clock;
+  }
+
+  private RuntimeSettings(RuntimeSettings o, SharedPackages shared, boolean safeMode) {
+    this.startTimeout = o.startTimeout;
+    this.stopTimeout = o.stopTimeout;
+    this.healthTimeout = o.healthTimeout;
+    this.crashThreshold = o.crashThreshold;
+    this.crashWindow = o.crashWindow;
+    this.leakWait = o.leakWait;
+    this.safeMode = safeMode;
+    this.sharedPackages = shared;
+    this.clock = o.clock;
   }
 
   /** All defaults, safe mode from the process environment. */
@@ -108,6 +121,25 @@ public final class RuntimeSettings {
   /** The clock of the crash guard and of events. */
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * These settings with more host packages exported (after the ones already exported).
+   *
+   * @throws IllegalArgumentException when a name is not a Java package or is a JDK package
+   */
+  public RuntimeSettings withExportedPackages(Collection<String> packages) {
+    SharedPackages shared = SharedPackages.builder()
+        .hostLoader(sharedPackages.hostLoader())
+        .exportAll(sharedPackages.exported())
+        .exportAll(packages)
+        .build();
+    return new RuntimeSettings(this, shared, safeMode);
+  }
+
+  /** These settings with safe mode on or off, whatever the environment says. */
+  public RuntimeSettings withSafeMode(boolean on) {
+    return new RuntimeSettings(this, sharedPackages, on);
   }
 
   private static boolean isOn(@Nullable String value) {

@@ -36,6 +36,7 @@ class ArchitectureTest {
 
   @Test
   void runtime_usesOnlyDeclaredLibraries() {
-    PlinthArchRules.assertOnlyDependsOn(classes, "org.jspecify..", "org.apiguardian..", "org.slf4j..", "org.semver4j..");
+    PlinthArchRules.assertOnlyDependsOn(classes, "org.jspecify..", "org.apiguardian..", "org.slf4j..", "org.semver4j..",
+        "com.fasterxml.jackson..");
   }
 }

@@ -1,0 +1,412 @@
+package dev.plinth.runtime;
+
+import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import dev.plinth.api.Plugin;
+import dev.plinth.api.hook.HookPoint;
+import dev.plinth.hooks.HookDispatcher;
+import dev.plinth.installer.InstallRequest;
+import dev.plinth.installer.ProgressListener;
+import dev.plinth.installer.events.EventQuery;
+import dev.plinth.installer.events.EventSink;
+import dev.plinth.installer.events.PlinthEvent;
+import dev.plinth.installer.pipeline.PipelineBuilder;
+import dev.plinth.installer.store.FaultInjector;
+import dev.plinth.installer.store.InstallOutcome;
+import dev.plinth.installer.store.PluginStore;
+import dev.plinth.installer.trust.TrustPolicy;
+import dev.plinth.manifest.HostProfile;
+import dev.plinth.manifest.PluginManifest;
+import dev.plinth.runtime.context.HostServices;
+import dev.plinth.runtime.context.SecretsProvider;
+import dev.plinth.runtime.discovery.Extension;
+import dev.plinth.runtime.lifecycle.BootReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The host's plugin system: one object that installs, boots, enables, dispatches hooks to, and
+ * diagnoses the plugins of one plugin home.
+ *
+ * <pre>{@code
+ * try (PluginSystem plugins = PluginSystem.builder()
+ *     .home(Path.of("/var/lib/acme/plugins"))
+ *     .host(HostInfo.of("acme-agent", "2.3.0"))
+ *     .exportPackages("com.acme.spi", "dev.plinth.hooks.agent")
+ *     .hookPoints(AgentHooks.ALL)
+ *     .extensionInterfaces(ToolProvider.class)
+ *     .build()) {
+ *   plugins.boot();
+ *   plugins.install(InstallRequest.of("github:acme/redactor").withAcknowledgePermissions(true).withEnable(true));
+ *   DispatchResult<ToolPostExec> r = plugins.hooks().dispatch(AgentHooks.TOOL_POST_EXEC, scope, data);
+ * }
+ * }</pre>
+ *
+ * <p><b>Enabling</b>: a third-party plugin runs only when it is enabled and the permissions its
+ * current version declares are acknowledged (a plugin that declares none needs no acknowledgement).
+ * An install leaves it disabled unless the request asks to enable and the permissions are
+ * acknowledged. <b>Transactions</b>: install, upgrade and rollback load, start and health-check the
+ * new version through the live runtime (also for a plugin that ends disabled, which is then
+ * unloaded); a failure rolls back to the previous version, which is loaded and serving again.
+ * <b>Crash guard</b>: load, start and health failures and hook errors or timeouts count; N inside
+ * the window ({@link RuntimeSettings}) disable the plugin in {@code state.json} and unload it.
+ *
+ * <p>Thread-safe: state-changing operations serialise on one lock ({@code operations}); reads
+ * ({@link #list}, {@link #extensions}, {@link #hooks}, {@link #events}) do not wait for it.
+ */
+@API(status = STABLE, since = "0.1")
+public final class PluginSystem implements AutoCloseable {
+  private final SystemAssembly a;
+  private final StatusView status;
+  private final Rescanner rescanner;
+  private final Operations ops;
+  private final ReentrantLock operations = new ReentrantLock();
+  private volatile boolean closed;
+
+  private PluginSystem(SystemAssembly assembly) {
+    this.a = assembly;
+    this.status = new StatusView(assembly);
+    this.rescanner = new Rescanner(assembly);
+    this.ops = new Operations(assembly, rescanner);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Loads builtins, then every enabled and acknowledged plugin in dependency order. */
+  public BootReport boot() {
+    return locked(ops::boot);
+  }
+
+  public InstallOutcome install(InstallRequest request) {
+    return install(request, ProgressListener.NONE);
+  }
+
+  public InstallOutcome install(InstallRequest request, ProgressListener progress) {
+    requireNonNull(request, "request");
+    requireNonNull(progress, "progress");
+    return locked(() -> ops.install(request, progress));
+  }
+
+  /** Re-resolves the plugin's source and installs a newer version if there is one. */
+  public InstallOutcome upgrade(String id) {
+    requireNonNull(id, "id");
+    return locked(() -> ops.storeChange(() -> a.store.upgrade(id)));
+  }
+
+  /** Switches to the most recently installed kept version other than the current one. */
+  public InstallOutcome rollback(String id) {
+    requireNonNull(id, "id");
+    return locked(() -> ops.storeChange(() -> a.store.rollback(id)));
+  }
+
+  public InstallOutcome rollback(String id, String version) {
+    requireNonNull(id, "id");
+    requireNonNull(version, "version");
+    return locked(() -> ops.storeChange(() -> a.store.rollback(id, version)));
+  }
+
+  /** Stops, unloads and removes the plugin; its data folder stays unless {@code purgeData}. */
+  public InstallOutcome uninstall(String id, boolean purgeData) {
+    requireNonNull(id, "id");
+    return locked(() -> ops.storeChange(() -> a.store.uninstall(id, purgeData, false)));
+  }
+
+  /**
+   * Enables the plugin, resets its crash guard and loads it (with a health check).
+   *
+   * @throws PluginRuntimeException {@code PERMISSIONS_NOT_ACKNOWLEDGED} while the current version's
+   *     declared permissions are not acknowledged; {@code PLUGIN_NOT_INSTALLED} for an unknown id
+   */
+  public PluginStatus enable(String id) {
+    requireNonNull(id, "id");
+    return locked(() -> ops.enable(id, status));
+  }
+
+  /** Disables the plugin and unloads it (with the loaded plugins that depend on it). */
+  public PluginStatus disable(String id) {
+    requireNonNull(id, "id");
+    return locked(() -> ops.disable(id, status));
+  }
+
+  /** Acknowledges the permissions the current version declares; loads it if it is enabled. */
+  public PluginStatus acknowledgePermissions(String id) {
+    requireNonNull(id, "id");
+    return locked(() -> ops.acknowledgePermissions(id, status));
+  }
+
+  /** Builtins, then installed plugins, each by id. */
+  public List<PluginStatus> list() {
+    return status.list();
+  }
+
+  public Optional<PluginStatus> info(String id) {
+    return status.info(requireNonNull(id, "id"));
+  }
+
+  /** The {@code type} providers of every started plugin that declares {@code type}, in load order. */
+  public <X> List<Extension<X>> extensions(Class<X> type) {
+    return a.runtime.extensions(requireNonNull(type, "type"));
+  }
+
+  /** The dispatcher: hosts fire hooks with {@code hooks().dispatch(point, scope, data)}. */
+  public HookDispatcher hooks() {
+    return a.dispatcher;
+  }
+
+  /** Brings the loaded plugins in line with the store after another process changed it. */
+  public RescanReport rescan() {
+    return locked(() -> rescanner.reconcile(true));
+  }
+
+  /** Checks every plugin and the store; re-hashes the current versions' files. */
+  public DoctorReport doctor() {
+    return locked(() -> new Doctor(a, status).examine());
+  }
+
+  /** Reads {@code <home>/events.jsonl} back (also events other processes wrote). */
+  public List<PlinthEvent> events(EventQuery query) {
+    return a.journal.read(requireNonNull(query, "query"));
+  }
+
+  /** What this host offers, with the installed plugins; also kept in {@code <home>/host.toml}. */
+  public HostProfile hostProfile() {
+    return a.hostProfile();
+  }
+
+  /** The underlying store, for advanced use and tests (changes made here bypass the runtime). */
+  public PluginStore store() {
+    return a.store;
+  }
+
+  public Path home() {
+    return a.home;
+  }
+
+  /** The runtime's settings in effect (safe mode resolved, exported packages included). */
+  public RuntimeSettings settings() {
+    return a.settings;
+  }
+
+  /** Unloads every plugin (last loaded first), then closes the dispatcher. Idempotent. */
+  @Override
+  public void close() {
+    operations.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      a.runtime.close();
+      a.dispatcher.close();
+    } finally {
+      operations.unlock();
+    }
+  }
+
+  private <T> T locked(Supplier<T> body) {
+    operations.lock();
+    try {
+      if (closed) {
+        throw new PluginRuntimeException(RuntimeErrorCode.SYSTEM_CLOSED, "",
+            "plugin system must be open: closed", "Build a new PluginSystem on the same home.");
+      }
+      return body.get();
+    } finally {
+      operations.unlock();
+    }
+  }
+
+  /**
+   * Configures a {@link PluginSystem}. {@link #home} and {@link #host} are required; every other
+   * setting has a default. A setting given twice is refused, naming the earlier value; the
+   * collections ({@link #hookPoint}, {@link #hostService}, {@link #builtin}) refuse duplicates.
+   * Not thread-safe.
+   */
+  public static final class Builder {
+    @Nullable Path home;
+    @Nullable HostInfo host;
+    final List<String> exportPackages = new ArrayList<>();
+    final Map<String, HookPoint<?>> hookPoints = new LinkedHashMap<>();
+    final List<Class<?>> extensionInterfaces = new ArrayList<>();
+    final HostServices.Builder services = HostServices.builder();
+    SecretsProvider secrets = SecretsProvider.NONE;
+    Function<String, Map<String, Object>> configs = id -> Map.of();
+    final List<String> sandboxProfiles = new ArrayList<>();
+    @Nullable TrustPolicy trustPolicy;
+    Consumer<PipelineBuilder> sources = pb -> {};
+    @Nullable EventSink extraSink;
+    RuntimeSettings settings = RuntimeSettings.defaults();
+    Consumer<HookDispatcher.Builder> dispatcher = d -> {};
+    @Nullable Boolean safeMode;
+    @Nullable FaultInjector faultInjector;
+    final Map<String, SystemAssembly.Builtin> builtins = new LinkedHashMap<>();
+    private final Map<String, Object> given = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** The plugin home (required); created when missing. */
+    public Builder home(Path home) {
+      this.home = once("home", requireNonNull(home, "home"));
+      return this;
+    }
+
+    /** The host's name and version (required; neither may be blank). */
+    public Builder host(HostInfo host) {
+      requireNonNull(host, "host");
+      if (host.name().isBlank()) {
+        throw new IllegalArgumentException("host.name must not be blank: '" + host.name() + "'");
+      }
+      if (host.version().isBlank()) {
+        throw new IllegalArgumentException("host.version must not be blank: '" + host.version() + "'");
+      }
+      this.host = once("host", host);
+      return this;
+    }
+
+    /** Host packages (and sub-packages) plugins load from the host: its SPI, hook data records. */
+    public Builder exportPackages(String... packages) {
+      once("exportPackages", List.of(packages));
+      exportPackages.addAll(List.of(packages));
+      return this;
+    }
+
+    public Builder hookPoints(Collection<? extends HookPoint<?>> points) {
+      once("hookPoints", List.copyOf(points));
+      points.forEach(this::hookPoint);
+      return this;
+    }
+
+    /** One hook point the host offers; a name may be offered once. */
+    public Builder hookPoint(HookPoint<?> point) {
+      requireNonNull(point, "point");
+      HookPoint<?> old = hookPoints.putIfAbsent(point.name(), point);
+      if (old != null) {
+        throw new IllegalStateException("hookPoint was already added: " + old);
+      }
+      return this;
+    }
+
+    /** Extension interfaces the host offers (they must live in exported packages). */
+    public Builder extensionInterfaces(Class<?>... interfaces) {
+      once("extensionInterfaces", List.of(interfaces));
+      extensionInterfaces.addAll(List.of(interfaces));
+      return this;
+    }
+
+    /** A service plugins may ask their context for. */
+    public <S> Builder hostService(Class<S> type, S service) {
+      services.add(type, service);
+      return this;
+    }
+
+    public Builder secrets(SecretsProvider secrets) {
+      this.secrets = once("secrets", requireNonNull(secrets, "secrets"));
+      return this;
+    }
+
+    /** Each plugin's validated settings, by plugin id; default empty. */
+    public Builder configs(Function<String, Map<String, Object>> configForPluginId) {
+      this.configs = once("configs", requireNonNull(configForPluginId, "configs"));
+      return this;
+    }
+
+    public Builder sandboxProfiles(String... names) {
+      once("sandboxProfiles", List.of(names));
+      sandboxProfiles.addAll(List.of(names));
+      return this;
+    }
+
+    /** Signature policy of installs; default {@link TrustPolicy#defaults()}. */
+    public Builder trustPolicy(TrustPolicy policy) {
+      this.trustPolicy = once("trustPolicy", requireNonNull(policy, "policy"));
+      return this;
+    }
+
+    /** Configures sources: GitHub API base and token, Maven repository, catalogs, HTTP settings. */
+    public Builder sources(Consumer<PipelineBuilder> configure) {
+      this.sources = once("sources", requireNonNull(configure, "configure"));
+      return this;
+    }
+
+    /** Receives every event, in addition to {@code <home>/events.jsonl}. */
+    public Builder eventSink(EventSink extraSink) {
+      this.extraSink = once("eventSink", requireNonNull(extraSink, "extraSink"));
+      return this;
+    }
+
+    /** Timeouts, crash guard threshold and window, leak wait, safe mode, shared packages. */
+    public Builder settings(RuntimeSettings settings) {
+      this.settings = once("settings", requireNonNull(settings, "settings"));
+      return this;
+    }
+
+    /** Configures the hook dispatcher (timeouts, chain budget, bulkhead, threads). */
+    public Builder dispatcher(Consumer<HookDispatcher.Builder> configure) {
+      this.dispatcher = once("dispatcher", requireNonNull(configure, "configure"));
+      return this;
+    }
+
+    /** Turns safe mode on or off, overriding the settings and {@code PLINTH_SAFE_MODE}. */
+    public Builder safeMode(boolean on) {
+      this.safeMode = once("safeMode", on);
+      return this;
+    }
+
+    /** The test kit's seam into store transactions. */
+    public Builder faultInjector(FaultInjector injector) {
+      this.faultInjector = once("faultInjector", requireNonNull(injector, "injector"));
+      return this;
+    }
+
+    /** A plugin on the host's classpath: loaded first at boot, never isolated, not in the store. */
+    public Builder builtin(PluginManifest manifest, Plugin plugin) {
+      requireNonNull(manifest, "manifest");
+      requireNonNull(plugin, "plugin");
+      SystemAssembly.Builtin old = builtins.putIfAbsent(manifest.id(), new SystemAssembly.Builtin(manifest, plugin));
+      if (old != null) {
+        throw new IllegalStateException("builtin was already added: " + manifest.id() + "@" + old.manifest().version());
+      }
+      return this;
+    }
+
+    /**
+     * Opens the store (recovering interrupted transactions), builds the runtime and dispatcher, and
+     * writes {@code <home>/host.toml}.
+     *
+     * @throws IllegalStateException when home or host is missing
+     */
+    public PluginSystem build() {
+      if (home == null) {
+        throw new IllegalStateException("home must be set: null");
+      }
+      if (host == null) {
+        throw new IllegalStateException("host must be set: null");
+      }
+      PluginSystem system = new PluginSystem(new SystemAssembly(this));
+      system.a.writeHostProfile();
+      return system;
+    }
+
+    private <T> T once(String name, T value) {
+      Object old = given.putIfAbsent(name, value);
+      if (old != null) {
+        throw new IllegalStateException(name + " was already set: " + old);
+      }
+      return value;
+    }
+  }
+}
