@@ -15,6 +15,7 @@ import dev.plinth.installer.events.PlinthEvent;
 import dev.plinth.installer.store.InstallOutcome;
 import dev.plinth.runtime.LoadState;
 import dev.plinth.runtime.PluginStatus;
+import dev.plinth.testkit.bundle.ArchiveAttack;
 import dev.plinth.testkit.bundle.HostileArchives;
 import dev.plinth.testkit.server.ReleaseServer;
 import java.io.IOException;
@@ -68,8 +69,9 @@ final class DemoScenario {
     InstallOutcome o = install("hello 2.0.0");
     int requests = server.requestCount(".*" + Pattern.quote(archive));
     console.line("archive requests for " + archive + ": " + requests);
-    console.check(o instanceof InstallOutcome.Failed f && f.phase() == Phase.PREFLIGHT,
-        "refused at preflight" + cause(o).map(c -> " with " + c.code()).orElse(""));
+    console.check(o instanceof InstallOutcome.Failed f && f.phase() == Phase.PREFLIGHT
+            && f.cause().message().contains("HOST_VERSION_MISMATCH"),
+        "refused at preflight" + cause(o).map(c -> " with " + c.code() + " (HOST_VERSION_MISMATCH)").orElse(""));
     console.check(requests == 0, "preflight refused before download (0 archive requests)");
     console.check(host.plugins().info("hello").map(s -> "1.0.0".equals(s.currentVersion())).orElse(false),
         "hello 1.0.0 still installed and serving");
@@ -84,8 +86,9 @@ final class DemoScenario {
     if (!existedBefore) {
       console.check(!Files.exists(escape), "nothing written outside staging (" + escape + " does not exist)");
     }
-    console.check(host.plugins().info(o.pluginId()).map(s -> s.currentVersion() == null).orElse(true),
-        o.pluginId() + " left nothing installed");
+    String id = ArchiveAttack.DOT_DOT_TRAVERSAL.pluginId();
+    console.check(host.plugins().info(id).map(s -> s.currentVersion() == null).orElse(true),
+        id + " left nothing installed");
   }
 
   void isolatedLibrary() {
