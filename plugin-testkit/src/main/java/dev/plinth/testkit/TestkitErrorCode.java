@@ -17,7 +17,17 @@ public enum TestkitErrorCode implements ErrorCode {
   /** A test key could not be generated, exported or used to sign. */
   TEST_KEY_FAILED,
   /** A release, artifact or catalog could not be published on the release server. */
-  PUBLISH_INVALID;
+  PUBLISH_INVALID,
+  /** A {@code @PlinthTest} host could not be set up, or a parameter cannot be injected. */
+  TEST_HOST_SETUP_FAILED,
+  /** A {@code @PlinthTest} left something behind: files outside its temp home, or plugin threads. */
+  TEST_HOST_LEAKED,
+  /** A golden scenario or matrix is configured wrongly (missing bundles, different plugin ids). */
+  GOLDEN_SETUP_INVALID,
+  /** A golden scenario ran and at least one of its steps failed; the message lists them. */
+  GOLDEN_SCENARIO_FAILED,
+  /** A golden report could not be written. */
+  REPORT_WRITE_FAILED;
 
   @Override
   public String code() {

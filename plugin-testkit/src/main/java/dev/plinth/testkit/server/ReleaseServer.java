@@ -62,9 +62,26 @@ public final class ReleaseServer implements AutoCloseable {
 
   /** Starts a server on {@code 127.0.0.1} with a dynamic port. */
   public static ReleaseServer start() {
-    WireMockServer server = new WireMockServer(WireMockConfiguration.options()
-        .bindAddress("127.0.0.1")
-        .dynamicPort()
+    return start(0);
+  }
+
+  /**
+   * Starts a server on {@code 127.0.0.1} on the given port, or a dynamic one for {@code 0}. A
+   * fixed port lets a system be configured with the server's URLs before the server runs.
+   *
+   * @throws IllegalArgumentException when the port is outside 0..65535
+   */
+  public static ReleaseServer start(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be within 0..65535: " + port);
+    }
+    WireMockConfiguration options = WireMockConfiguration.options().bindAddress("127.0.0.1");
+    if (port == 0) {
+      options.dynamicPort();
+    } else {
+      options.port(port);
+    }
+    WireMockServer server = new WireMockServer(options
         .http2PlainDisabled(true)
         .gzipDisabled(true)
         .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
