@@ -15,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
 final class DenyList {
   /** Used when the plugin has no {@code deny_patterns} setting. */
   static final List<String> DEFAULT_PATTERNS = List.of(
-      "\\brm\\s+-[a-zA-Z]*(?:r[a-zA-Z]*f|f[a-zA-Z]*r)\\b",   // rm -rf, rm -fr, rm -Rf ...
+      "\\brm\\s+-[a-zA-Z]*(?:[rR][a-zA-Z]*f|f[a-zA-Z]*[rR])\\b",   // rm -rf, rm -fr, rm -Rf ...
       "\\bmkfs(?:\\.\\w+)?\\b",
       "\\bdd\\s+if=",
       "(?:curl|wget)[^|;]*\\|\\s*(?:ba|z)?sh\\b",
