@@ -52,7 +52,7 @@ final class GovernedActivator implements Activator {
     String skip = skipReason(manifest);
     if (skip != null) {
       deferred.add(id);
-      RuntimeEvents.emit(events, "activation_deferred", id, manifest.version(), RuntimeEvents.newCorrelationId(),
+      RuntimeEvents.emit(events, RuntimeEvents.ACTIVATION_DEFERRED, id, manifest.version(), RuntimeEvents.newCorrelationId(),
           Map.of("reason", skip));
       return;
     }

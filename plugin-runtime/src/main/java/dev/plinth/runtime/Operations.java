@@ -41,12 +41,9 @@ final class Operations {
       if (a.runtime.isLoaded(id) || a.tracker.isBuiltinDisabled(id)) {
         continue;
       }
-      a.bridge.expect(b.manifest());
       try {
-        loaded.add(a.runtime.registerBuiltin(b.manifest(), b.plugin()));
-        a.tracker.loaded(id);
+        loaded.add(startBuiltin(b));
       } catch (PluginRuntimeException e) {
-        a.tracker.loadFailed(id, e.code().code() + " " + e.getMessage());
         failed.add(new BootReport.Failed(id, e));
       }
     }
@@ -94,10 +91,13 @@ final class Operations {
   }
 
   PluginStatus enable(String id, StatusView status) {
-    if (a.builtins.containsKey(id)) {
+    SystemAssembly.Builtin builtin = a.builtins.get(id);
+    if (builtin != null) {
       a.tracker.builtinDisabled(id, false);
       a.runtime.reenable(id);
-      boot();
+      if (!a.runtime.isLoaded(id)) {
+        startBuiltin(builtin);
+      }
       return status.info(id).orElseThrow();
     }
     PluginInfo info = a.store.info(id).orElseThrow(() -> SystemAssembly.notInstalled(id));
@@ -135,11 +135,24 @@ final class Operations {
       PluginManifest m = a.currentManifest(id);
       String digest = PluginState.permissionsDigest(m.permissions());
       a.store.updateState(id, s -> s.withAcknowledgedPermissions(digest));
-      RuntimeEvents.emit(a.events, "permissions_acknowledged", id, m.version(), RuntimeEvents.newCorrelationId(),
+      RuntimeEvents.emit(a.events, RuntimeEvents.PERMISSIONS_ACKNOWLEDGED, id, m.version(), RuntimeEvents.newCorrelationId(),
           Map.of("digest", digest));
       rescanner.reconcile(false);
     }
     return status.info(id).orElseThrow(() -> SystemAssembly.notInstalled(id));
+  }
+
+  private dev.plinth.runtime.lifecycle.PluginInfo startBuiltin(SystemAssembly.Builtin b) {
+    String id = b.manifest().id();
+    a.bridge.expect(b.manifest());
+    try {
+      dev.plinth.runtime.lifecycle.PluginInfo info = a.runtime.registerBuiltin(b.manifest(), b.plugin());
+      a.tracker.loaded(id);
+      return info;
+    } catch (PluginRuntimeException e) {
+      a.tracker.loadFailed(id, e.code().code() + " " + e.getMessage());
+      throw e;
+    }
   }
 
   private void enableIfAcknowledged(String id) {
@@ -152,14 +165,16 @@ final class Operations {
       a.runtime.reenable(id);
       a.tracker.cleared(id);
     } else {
-      RuntimeEvents.emit(a.events, "enable_deferred", id, m.version(), RuntimeEvents.newCorrelationId(),
+      RuntimeEvents.emit(a.events, RuntimeEvents.ENABLE_DEFERRED, id, m.version(), RuntimeEvents.newCorrelationId(),
           Map.of("reason", "permissions not acknowledged", "code", RuntimeErrorCode.PERMISSIONS_NOT_ACKNOWLEDGED.code(),
               "nextStep", "acknowledge the permissions, then enable " + id));
     }
   }
 
   private InstallOutcome changed(InstallOutcome o) {
-    if (o instanceof InstallOutcome.RolledBack r) {
+    if (o instanceof InstallOutcome.Uninstalled u) {
+      a.tracker.cleared(u.pluginId());
+    } else if (o instanceof InstallOutcome.RolledBack r) {
       a.tracker.noted(r.pluginId(), r.cause().code() + " " + r.cause().message());
     }
     a.writeHostProfile();

@@ -39,6 +39,6 @@ class ArchitectureTest {
   void testkit_onlyUsesItsDeclaredLibraries() {
     PlinthArchRules.assertOnlyDependsOn(classes, "org.jspecify..", "org.apiguardian..",
         "org.apache.commons.compress..", "org.bouncycastle..", "com.fasterxml.jackson..",
-        "com.github.tomakehurst.wiremock..", "org.semver4j..", "javax.tools..");
+        "com.github.tomakehurst.wiremock..", "org.semver4j..", "javax.tools..", "org.junit..", "org.assertj..");
   }
 }

@@ -36,12 +36,19 @@ public final class RuntimeEvents {
   public static final String JDBC_DRIVER_DEREGISTERED = "jdbc_driver_deregistered";
   public static final String EXTENSION_UNDECLARED = "extension_undeclared";
   public static final String EXTENSION_FAILED = "extension_failed";
+  /** A transaction committed a version without loading it (safe mode, crash guard, dependency not loaded). */
+  public static final String ACTIVATION_DEFERRED = "activation_deferred";
+  /** An install asked to enable, but the permissions are not acknowledged: the plugin stays disabled. */
+  public static final String ENABLE_DEFERRED = "enable_deferred";
+  /** An operator acknowledged the permissions a plugin version declares. */
+  public static final String PERMISSIONS_ACKNOWLEDGED = "permissions_acknowledged";
 
   /** Every type above, for documentation and tests. */
   public static final List<String> ALL =
       List.of(LOADED, STARTED, STOPPED, UNLOADED, LOAD_FAILED, START_FAILED, STOP_FAILED,
           HEALTH_FAILED, SKIPPED, PERMISSION_DENIED, AUTO_DISABLED, RE_ENABLED, LEAK_SUSPECTED,
-          JDBC_DRIVER_DEREGISTERED, EXTENSION_UNDECLARED, EXTENSION_FAILED);
+          JDBC_DRIVER_DEREGISTERED, EXTENSION_UNDECLARED, EXTENSION_FAILED, ACTIVATION_DEFERRED,
+          ENABLE_DEFERRED, PERMISSIONS_ACKNOWLEDGED);
 
   private static final Logger LOG = LoggerFactory.getLogger(RuntimeEvents.class);
 

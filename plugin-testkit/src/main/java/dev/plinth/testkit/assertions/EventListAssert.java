@@ -38,6 +38,15 @@ public final class EventListAssert extends AbstractAssert<EventListAssert, List<
     return contains(type, pluginId, detail);
   }
 
+  /** Exactly this many events. */
+  public EventListAssert hasSize(int expected) {
+    isNotNull();
+    if (actual.size() != expected) {
+      failWithMessage("Expected <%s> events but found <%s>: %s", expected, actual.size(), describe(actual));
+    }
+    return this;
+  }
+
   /** No event of this type. */
   public EventListAssert doesNotContainEvent(String type) {
     isNotNull();

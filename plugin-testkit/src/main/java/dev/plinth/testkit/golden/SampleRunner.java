@@ -20,6 +20,10 @@ final class SampleRunner {
     this.samples = List.copyOf(samples);
   }
 
+  boolean isEmpty() {
+    return samples.isEmpty();
+  }
+
   /**
    * Runs every sample while {@code version} is current; returns one line per sample, or throws
    * {@link StepFailure} listing every sample that went wrong.

@@ -1,0 +1,119 @@
+package dev.plinth.runtime;
+
+import static dev.plinth.runtime.SystemFixture.assertSucceeded;
+import static dev.plinth.runtime.SystemFixture.enabled;
+import static dev.plinth.runtime.SystemFixture.note;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plinth.installer.Phase;
+import dev.plinth.installer.events.EventQuery;
+import dev.plinth.installer.store.InstallOutcome;
+import dev.plinth.runtime.discovery.Extension;
+import dev.plinth.runtime.lifecycle.BootReport;
+import dev.plinth.runtime.testhost.spi.Greeter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PluginSystemLifecycleTest {
+  @TempDir Path tmp;
+
+  @Test
+  void upgrade_healthCheckFails_rollsBackToV1WhichServesHooksAgain() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem system = f.open()) {
+      assertSucceeded(system.install(enabled(f.noteBundle("alpha", "1.0.0", ""))));
+      Path v2 = f.bundle("alpha", "2.0.0", SystemFixture.contributesNote(), SystemFixture.hookPlugin("alpha",
+          "return HookResult.proceed(new TestHooks.Note(c.data().text() + \"|v2\"));",
+          "return HealthStatus.unhealthy(\"database unreachable\");"), false);
+
+      InstallOutcome outcome = system.install(enabled(v2));
+
+      assertThat(outcome).isInstanceOfSatisfying(InstallOutcome.RolledBack.class, r -> {
+        assertThat(r.phase()).isEqualTo(Phase.HEALTH);
+        assertThat(r.restoredVersion()).isEqualTo("1.0.0");
+        assertThat(r.cause().message()).contains("database unreachable");
+      });
+      PluginStatus status = system.info("alpha").orElseThrow();
+      assertThat(status.currentVersion()).isEqualTo("1.0.0");
+      assertThat(status.versions()).containsExactly("1.0.0");
+      assertThat(status.loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(note(system)).isEqualTo("x|alpha@1.0.0");
+      assertThat(system.events(EventQuery.all().withPlugin("alpha").withType("rolled_back"))).hasSize(1);
+    }
+  }
+
+  @Test
+  void hookFailures_reachThreshold_autoDisableAndUnload() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem system = f.open()) {
+      Path bundle = f.bundle("crashy", "1.0.0", SystemFixture.contributesNote(), SystemFixture.hookPlugin("crashy",
+          "throw new IllegalStateException(\"boom\");", "return HealthStatus.healthy();"), false);
+      assertSucceeded(system.install(enabled(bundle)));
+
+      for (int i = 0; i < 3; i++) {
+        assertThat(note(system)).isEqualTo("x");
+      }
+      SystemFixture.await("auto-disable", () -> !f.sink.ofType("auto_disabled").isEmpty()
+          && system.info("crashy").orElseThrow().loadState() == LoadState.AUTO_DISABLED);
+
+      PluginStatus status = system.info("crashy").orElseThrow();
+      assertThat(status.enabled()).isFalse();
+      assertThat(status.lastError()).contains("boom");
+      assertThat(system.store().state().get("crashy").enabled()).isFalse();
+      assertThat(system.events(EventQuery.all().withType("auto_disabled")))
+          .singleElement().satisfies(e -> assertThat(e.detail()).containsEntry("code", "HOOK_FAILED"));
+      assertThat(system.hooks().registry().size()).isZero();
+
+      PluginStatus reenabled = system.enable("crashy");
+      assertThat(reenabled.loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(system.doctor().plugin("crashy").orElseThrow().crashGuard().disabled()).isFalse();
+    }
+  }
+
+  @Test
+  void safeMode_bootsBuiltinsOnly() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem system = f.open()) {
+      assertSucceeded(system.install(enabled(f.noteBundle("alpha", "1.0.0", ""))));
+    }
+    try (PluginSystem safe = f.builder().settings(SystemFixture.settings().build()).safeMode(true)
+        .builtin(TestBuiltin.MANIFEST, new TestBuiltin()).build()) {
+      BootReport report = safe.boot();
+
+      assertThat(report.loadedIds()).containsExactly("host_tools");
+      assertThat(report.skipped()).containsExactly(new BootReport.Skipped("alpha", BootReport.SkipReason.SAFE_MODE));
+      assertThat(safe.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.SAFE_MODE);
+      assertThat(safe.info("host_tools").orElseThrow().builtin()).isTrue();
+      assertThat(note(safe)).isEqualTo("x|builtin");
+
+      assertThat(safe.disable("host_tools").loadState()).isEqualTo(LoadState.NOT_LOADED);
+      assertThat(note(safe)).isEqualTo("x");
+      assertThat(safe.enable("host_tools").loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(note(safe)).isEqualTo("x|builtin");
+    }
+  }
+
+  @Test
+  void boot_afterReopen_loadsEnabledInDependencyOrder_extensionsInLoadOrder() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem system = f.open()) {
+      assertSucceeded(system.install(enabled(f.bundle("zeta", "1.0.0", SystemFixture.contributesNote(),
+          Sources.noop("com.zeta.Entry"), true))));
+      assertSucceeded(system.install(enabled(f.bundle("alpha", "1.0.0",
+          SystemFixture.contributesNote() + "[plugin.dependencies]\nzeta = \">=1.0.0\"\n",
+          Sources.noop("com.alpha.Entry"), true))));
+      assertSucceeded(system.install(SystemFixture.enabled(f.noteBundle("mid", "1.0.0", "")).withEnable(false)));
+    }
+    try (PluginSystem reopened = f.open()) {
+      BootReport report = reopened.boot();
+
+      assertThat(report.ok()).isTrue();
+      assertThat(report.loadedIds()).containsExactly("zeta", "alpha");
+      assertThat(report.skipped()).containsExactly(new BootReport.Skipped("mid", BootReport.SkipReason.DISABLED));
+      assertThat(reopened.extensions(Greeter.class)).extracting(Extension::pluginId).containsExactly("zeta", "alpha");
+      assertThat(reopened.extensions(Greeter.class)).extracting(e -> e.instance().greet("you"))
+          .containsExactly("zeta@1.0.0 you", "alpha@1.0.0 you");
+    }
+  }
+}

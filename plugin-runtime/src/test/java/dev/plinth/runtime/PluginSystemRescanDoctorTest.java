@@ -1,0 +1,162 @@
+package dev.plinth.runtime;
+
+import static dev.plinth.runtime.SystemFixture.assertSucceeded;
+import static dev.plinth.runtime.SystemFixture.enabled;
+import static dev.plinth.runtime.SystemFixture.note;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plinth.installer.InstallRequest;
+import dev.plinth.installer.pipeline.Pipeline;
+import dev.plinth.installer.store.InstallOutcome;
+import dev.plinth.installer.store.IntegrityCode;
+import dev.plinth.installer.store.IntegrityReport;
+import dev.plinth.installer.store.PluginStore;
+import dev.plinth.manifest.HostProfiles;
+import dev.plinth.runtime.leak.LeakReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PluginSystemRescanDoctorTest {
+  @TempDir Path tmp;
+
+  /** A second store on the same home, as the command line opens it: no runtime, host.toml as profile. */
+  private static PluginStore otherProcess(SystemFixture f) {
+    return PluginStore.builder()
+        .home(f.home)
+        .stager(Pipeline.builder().build())
+        .hostProfile(() -> HostProfiles.read(f.home.resolve(HostProfiles.FILE_NAME)))
+        .build();
+  }
+
+  @Test
+  void rescan_installAndUninstallByAnotherStore_loadsThenUnloads() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem system = f.open()) {
+      system.boot();
+      PluginStore cli = otherProcess(f);
+      assertSucceeded(cli.install(enabled(f.noteBundle("gamma", "1.0.0", ""))));
+      assertThat(note(system)).isEqualTo("x");
+
+      RescanReport added = system.rescan();
+
+      assertThat(added.loaded()).containsExactly("gamma");
+      assertThat(added.failed()).isEmpty();
+      assertThat(note(system)).isEqualTo("x|gamma@1.0.0");
+
+      assertThat(cli.uninstall("gamma", false, false)).isInstanceOf(InstallOutcome.Uninstalled.class);
+      RescanReport removed = system.rescan();
+
+      assertThat(removed.unloaded()).containsExactly("gamma");
+      assertThat(note(system)).isEqualTo("x");
+      assertThat(system.rescan().unchanged()).isTrue();
+    }
+  }
+
+  @Test
+  void rescan_upgradeByAnotherStoreFailsHealth_keepsOldVersionRunningAsStale() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem system = f.open()) {
+      assertSucceeded(system.install(enabled(f.noteBundle("gamma", "1.0.0", ""))));
+      Path broken = f.bundle("gamma", "2.0.0", SystemFixture.contributesNote(), SystemFixture.hookPlugin("gamma",
+          "return HookResult.unchanged();", "return HealthStatus.unhealthy(\"not ready\");"), false);
+      assertSucceeded(otherProcess(f).install(InstallRequest.of(broken.toString())));
+
+      RescanReport r = system.rescan();
+
+      assertThat(r.stale()).containsExactly("gamma");
+      assertThat(r.failed()).containsKey("gamma");
+      assertThat(r.failed().get("gamma")).contains("not ready");
+      assertThat(note(system)).isEqualTo("x|gamma@1.0.0");
+    }
+  }
+
+  @Test
+  void rescan_newlyEnabledVersionFailsHealth_rollsBackThroughStoreToPrevious() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem system = f.open()) {
+      assertSucceeded(system.install(InstallRequest.of(f.noteBundle("gamma", "1.0.0", "").toString())));
+      Path broken = f.bundle("gamma", "2.0.0", SystemFixture.contributesNote(), SystemFixture.hookPlugin("gamma",
+          "return HookResult.unchanged();", "return HealthStatus.unhealthy(\"not ready\");"), false);
+      assertSucceeded(otherProcess(f).install(enabled(broken)));
+
+      RescanReport r = system.rescan();
+
+      assertThat(r.failed().get("gamma")).contains("not ready").endsWith("(rolled back to 1.0.0)");
+      assertThat(system.store().info("gamma").orElseThrow().currentVersion()).isEqualTo("1.0.0");
+      assertThat(system.info("gamma").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(note(system)).isEqualTo("x|gamma@1.0.0");
+    }
+  }
+
+  @Test
+  void doctor_tamperedFile_reportsIntegrityProblem() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem system = f.open()) {
+      assertSucceeded(system.install(enabled(f.noteBundle("alpha", "1.0.0", ""))));
+      assertThat(system.doctor().healthy()).isTrue();
+      Path manifest = system.store().currentDir("alpha").orElseThrow().resolve("plugin.toml");
+      Files.writeString(manifest, "# edited by hand\n", StandardOpenOption.APPEND);
+
+      DoctorReport report = system.doctor();
+
+      assertThat(report.healthy()).isFalse();
+      PluginDiagnosis alpha = report.plugin("alpha").orElseThrow();
+      assertThat(alpha.integrity()).extracting(IntegrityReport.Problem::code).containsExactly(IntegrityCode.FILE_MODIFIED);
+      assertThat(alpha.integrity().get(0).path()).isEqualTo("plugins/alpha/versions/1.0.0/plugin.toml");
+      assertThat(alpha.loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(report.store().ok()).isTrue();
+      assertThat(report.toText()).contains("[FAIL] alpha").contains("FILE_MODIFIED plugins/alpha/versions/1.0.0/plugin.toml");
+      assertThat(report.toJson()).contains("\"code\" : \"FILE_MODIFIED\"").contains("\"healthy\" : false");
+    }
+  }
+
+  @Test
+  void doctor_pluginThreadOutlivesUnload_reportsLeakWithThread() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    String source = """
+        package com.leaky;
+        import dev.plinth.api.*;
+        public class Entry implements Plugin {
+          public void start(PluginContext ctx) {
+            Thread t = new Thread(() -> {
+              while (!Boolean.getBoolean("plinth.test.leaky.stop")) {
+                try { Thread.sleep(20); } catch (InterruptedException e) { }
+              }
+            }, "leaky-worker");
+            t.setDaemon(true);
+            t.start();
+          }
+        }
+        """;
+    try (PluginSystem system = f.open()) {
+      assertSucceeded(system.install(enabled(f.bundle("leaky", "1.0.0", "", source, false))));
+      assertThat(system.disable("leaky").loadState()).isEqualTo(LoadState.NOT_LOADED);
+
+      PluginDiagnosis leaky = system.doctor().plugin("leaky").orElseThrow();
+
+      assertThat(leaky.ok()).isFalse();
+      assertThat(leaky.leaks()).isNotEmpty();
+      assertThat(leaky.leaks().get(0).names(LeakReport.Kind.THREAD)).contains("leaky-worker");
+      assertThat(system.doctor().toJson()).contains("leaky-worker");
+    } finally {
+      System.setProperty("plinth.test.leaky.stop", "true");
+    }
+  }
+
+  @Test
+  void doctor_interruptedTransaction_reportedInStoreSection() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem system = f.open()) {
+      Files.writeString(f.home.resolve("journal").resolve("tx-test.json"), "{}");
+
+      DoctorReport report = system.doctor();
+
+      assertThat(report.store().interruptedTransactions())
+          .extracting(IntegrityReport.Problem::code).containsExactly(IntegrityCode.JOURNAL_LEFT);
+      assertThat(report.healthy()).isFalse();
+    }
+  }
+}
