@@ -1,0 +1,60 @@
+package dev.plinth.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoTest {
+  @Test
+  void run_fromNothing_everyStepAsExpectedAndTempFolderGone(@TempDir Path work) throws IOException {
+    StringWriter text = new StringWriter();
+
+    int code = Demo.run(new PrintWriter(text), work);
+
+    String out = text.toString();
+    assertThat(out).doesNotContain("UNEXPECTED");
+    assertThat(code).as(out).isZero();
+    // installed by github: coordinates, signature verified under the pinned-key policy
+    assertThat(out).contains("install github:plinth-examples/redactor@v1.0.0", "=> installed redactor 1.0.0",
+        "signature  verified  method=cosign-key", "policy=\"Plinth Examples\"  mode=require",
+        "ok          isolated_lib signature verified under the require policy");
+    // preflight refusal before download
+    assertThat(out).contains("REFUSED github:plinth-examples/hello@v2.0.0 at PREFLIGHT", "HOST_VERSION_MISMATCH",
+        "archive requests for hello-2.0.0-noarch.tar.gz: 0");
+    // hostile archive refused with its code
+    assertThat(out).contains("REFUSED github:mallory/innocent-tool@v1.0.0 at EXTRACT: ARCHIVE_ENTRY_UNSAFE");
+    // two library versions
+    assertThat(out).contains("plugin sees commons-lang3 3.12.0 (loaded by plinth:isolated_lib@1.0.0");
+    // receipts from the agent run
+    assertThat(out).containsPattern("tool\\.pre_exec +BLOCKED by guard")
+        .containsPattern("receipt  guard +blocked")
+        .containsPattern("receipt  redactor +ok .* ms  mutated \\[result\\.output]")
+        .containsPattern("receipt  hello +ok .* ms  unchanged")
+        .doesNotContain("AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE");
+    // upgrade, then a failed upgrade rolled back at health
+    assertThat(out).contains("=> upgraded redactor 1.0.0 -> 1.1.0", "AWS_ACCESS_KEY_ID=[REDACTED:aws_access_key]",
+        "ROLLED BACK redactor at HEALTH: HEALTH_CHECK_FAILED", "restored redactor 1.1.0",
+        "redactor now: 1.1.0, STARTED");
+    // doctor and events
+    assertThat(out).contains("plinth doctor:", "rolled_back", "every step behaved as expected");
+    try (Stream<Path> left = Files.list(work)) {
+      assertThat(left).as("left behind in the work folder").isEmpty();
+    }
+  }
+
+  @Test
+  void run_workDirCannotBeMade_exitCodeOne(@TempDir Path work) throws IOException {
+    Path file = Files.writeString(work.resolve("not-a-folder"), "x");
+    StringWriter text = new StringWriter();
+
+    assertThat(Demo.run(new PrintWriter(text), file.resolve("sub"))).isEqualTo(1);
+    assertThat(text.toString()).startsWith("cannot create the demo's temp folder in ");
+  }
+}
