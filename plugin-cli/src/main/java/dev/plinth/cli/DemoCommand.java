@@ -28,7 +28,8 @@ final class DemoCommand extends CliCommand {
           "Run the demo through ./plinth demo from a clone, which builds examples/demo-host.", null, null);
     }
     try {
-      Path work = java.nio.file.Files.createTempDirectory("plinth-demo-");
+      // The demo makes (and removes) its own plinth-demo-* folder under this one.
+      Path work = Path.of(System.getProperty("java.io.tmpdir"));
       return (int) run.invoke(out.out(), work);
     } catch (Throwable t) {
       if (t instanceof Error e) {
