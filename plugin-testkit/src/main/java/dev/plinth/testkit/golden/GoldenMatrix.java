@@ -1,5 +1,6 @@
 package dev.plinth.testkit.golden;
 
+import dev.plinth.installer.extract.FileTrees;
 import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
@@ -149,7 +150,7 @@ public final class GoldenMatrix {
       status = StepStatus.FAILED;
       detail = "threw " + e;
     } finally {
-      Trees.delete(root);
+      FileTrees.deleteRecursively(root);
     }
     return new MatrixCell(release.version(), hostVersion, apiVersion, applied, expected, outcomeText, status,
         (System.nanoTime() - t0) / 1_000_000, detail);

@@ -1,5 +1,6 @@
 package dev.plinth.testkit.golden;
 
+import dev.plinth.installer.extract.FileTrees;
 import dev.plinth.installer.Phase;
 import dev.plinth.installer.store.InstallOutcome;
 import dev.plinth.manifest.ManifestParser;
@@ -53,7 +54,7 @@ final class GoldenRun {
       mainFlow(host);
       new PhaseSweep(host, s, samples, faults, steps).run();
     } finally {
-      Trees.delete(root);
+      FileTrees.deleteRecursively(root);
     }
     return new GoldenReport(id, v1, v2, s.hostName() + " " + s.hostVersion(), started,
         (System.nanoTime() - t0) / 1_000_000, steps);

@@ -1,17 +1,14 @@
 package dev.plinth.testkit.junit;
 
+import dev.plinth.installer.extract.FileTrees;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.plinth.runtime.PluginSystem;
 import dev.plinth.testkit.TestkitErrorCode;
 import dev.plinth.testkit.TestkitException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -54,7 +51,7 @@ public final class PlinthExtension implements BeforeEachCallback, AfterEachCallb
           .trust(config.trust())
           .build();
     } catch (RuntimeException e) {
-      deleteTree(root);
+      FileTrees.deleteRecursively(root);
       throw e;
     }
     context.getStore(NAMESPACE).put(Running.class, new Running(root, host, leaks));
@@ -70,7 +67,7 @@ public final class PlinthExtension implements BeforeEachCallback, AfterEachCallb
       running.host().close();
       running.leaks().verify(THREAD_WAIT);
     } finally {
-      deleteTree(running.root());
+      FileTrees.deleteRecursively(running.root());
     }
   }
 
@@ -88,29 +85,6 @@ public final class PlinthExtension implements BeforeEachCallback, AfterEachCallb
           + " only into test methods and @BeforeEach/@AfterEach methods, not: " + parameter.getDeclaringExecutable());
     }
     return parameter.getParameter().getType() == PluginSystem.class ? running.host().system() : running.host();
-  }
-
-  static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException exc) throws IOException {
-          Files.delete(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("temp folder cannot be deleted: " + root, e);
-    }
   }
 
   private record Running(Path root, PlinthTestHost host, LeakCheck leaks) {}

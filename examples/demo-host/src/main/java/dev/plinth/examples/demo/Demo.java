@@ -1,5 +1,6 @@
 package dev.plinth.examples.demo;
 
+import dev.plinth.installer.extract.FileTrees;
 import dev.plinth.examples.host.DemoHost;
 import dev.plinth.hooks.agent.AgentHooks;
 import dev.plinth.installer.trust.TrustPolicy;
@@ -9,11 +10,8 @@ import dev.plinth.testkit.signing.TestKeys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +52,7 @@ public final class Demo {
     } catch (Exception e) {
       console.check(false, "the demo ran to the end (stopped by " + e + ")");
     } finally {
-      deleteTree(temp);
+      FileTrees.deleteRecursively(temp);
     }
     console.section("Done");
     console.check(!Files.exists(temp), "temp folder removed: " + temp);
@@ -119,29 +117,6 @@ public final class Demo {
         console.section("Last events (" + host.plugins().home().resolve("events.jsonl").getFileName() + ")");
         scenario.lastEvents(10);
       }
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-          Files.delete(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      // Reported by the "temp folder removed" check that follows.
     }
   }
 }
