@@ -3,7 +3,7 @@ package dev.plinth.runtime.classloading;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -49,9 +49,8 @@ final class CallWorkers {
 
   /** Idle workers, most recently used first; guarded by itself. */
   private final Deque<Worker> idle = new ArrayDeque<>();
-  /** Loaders retired while a worker that ran them may be busy; weak, guarded by itself. */
-  private final Set<ClassLoader> retired =
-      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+  /** Every live worker, idle or busy (few: at most MAX_IDLE idle plus the calls running); guarded by {@link #idle}. */
+  private final Set<Worker> live = new HashSet<>();
 
   private CallWorkers() {}
 
@@ -67,7 +66,15 @@ final class CallWorkers {
     }
     if (w == null) {
       w = new Worker(call);
-      w.thread.start();
+      synchronized (idle) {
+        live.add(w);
+      }
+      try {
+        w.thread.start();
+      } catch (RuntimeException | Error e) {
+        ended(w);
+        throw e;
+      }
     } else {
       w.calls.add(call);
     }
@@ -76,13 +83,13 @@ final class CallWorkers {
 
   /** Ends every worker that ran code of {@code loader}: idle ones now, busy ones when their call returns. */
   void retire(ClassLoader loader) {
-    retired.add(loader);
     synchronized (idle) {
-      for (Iterator<Worker> it = idle.iterator(); it.hasNext(); ) {
-        Worker w = it.next();
+      for (Worker w : live) {
         if (w.ran(loader)) {
-          it.remove();
-          w.calls.add(Pending.STOP);
+          w.retiring = true; // a busy worker sees it before it would go idle again
+          if (idle.remove(w)) {
+            w.calls.add(Pending.STOP);
+          }
         }
       }
     }
@@ -90,7 +97,8 @@ final class CallWorkers {
 
   private boolean offerIdle(Worker w) {
     synchronized (idle) {
-      if (idle.size() >= MAX_IDLE || w.ranAnyOf(retired)) {
+      if (idle.size() >= MAX_IDLE || w.retiring) {
+        live.remove(w);
         return false;
       }
       idle.addFirst(w);
@@ -98,9 +106,21 @@ final class CallWorkers {
     }
   }
 
+  /** True when {@code w} was idle and now ends; false when a call was just handed to it. */
   private boolean removeIdle(Worker w) {
     synchronized (idle) {
-      return idle.remove(w);
+      boolean wasIdle = idle.remove(w);
+      if (wasIdle) {
+        live.remove(w);
+      }
+      return wasIdle;
+    }
+  }
+
+  private void ended(Worker w) {
+    synchronized (idle) {
+      idle.remove(w);
+      live.remove(w);
     }
   }
 
@@ -192,6 +212,8 @@ final class CallWorkers {
     /** Plugin loaders whose code ran here, or was on the stack that created this thread; weak. */
     private final Set<ClassLoader> ran =
         Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    /** Set (under the pool's lock) when a loader this worker ran was retired. */
+    boolean retiring;
 
     Worker(Pending<?> first) {
       calls.add(first);
@@ -209,17 +231,6 @@ final class CallWorkers {
 
     boolean ran(ClassLoader loader) {
       return ran.contains(loader);
-    }
-
-    boolean ranAnyOf(Set<ClassLoader> loaders) {
-      synchronized (loaders) {
-        for (ClassLoader l : loaders) {
-          if (ran.contains(l)) {
-            return true;
-          }
-        }
-        return false;
-      }
     }
 
     @Override
@@ -245,6 +256,8 @@ final class CallWorkers {
         }
       } catch (InterruptedException e) {
         // Nothing interrupts an idle worker on purpose; end it.
+      } finally {
+        ended(this);
       }
     }
 
