@@ -60,9 +60,9 @@ final class GovernedActivator implements Activator {
     hooks.expect(manifest);
     try {
       runtime.load(manifest, versionDir);
-      tracker.loaded(id);
+      tracker.loaded(id, manifest.version());
     } catch (PluginRuntimeException e) {
-      tracker.loadFailed(id, e.code().code() + " " + e.getMessage());
+      tracker.loadFailed(id, manifest.version(), e.code().code() + " " + e.getMessage());
       throw e;
     }
   }

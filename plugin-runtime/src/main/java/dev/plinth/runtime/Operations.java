@@ -61,13 +61,16 @@ final class Operations {
         candidates.add(new BootCandidate(m, a.store.currentDir(id).orElseThrow(),
             st.enabled() && SystemAssembly.acknowledged(m, st)));
       } catch (PluginRuntimeException e) {
-        a.tracker.loadFailed(id, e.code().code() + " " + e.getMessage());
+        a.tracker.loadFailed(id, info.currentVersion(), e.code().code() + " " + e.getMessage());
         failed.add(new BootReport.Failed(id, e));
       }
     }
     BootReport r = a.runtime.boot(candidates);
-    r.loaded().forEach(p -> a.tracker.loaded(p.pluginId()));
-    r.failed().forEach(f -> a.tracker.loadFailed(f.pluginId(), f.error().code().code() + " " + f.error().getMessage()));
+    Map<String, String> versions = new java.util.HashMap<>();
+    candidates.forEach(c -> versions.put(c.id(), c.manifest().version()));
+    r.loaded().forEach(p -> a.tracker.loaded(p.pluginId(), p.version()));
+    r.failed().forEach(f -> a.tracker.loadFailed(f.pluginId(), versions.get(f.pluginId()),
+        f.error().code().code() + " " + f.error().getMessage()));
     loaded.addAll(r.loaded());
     failed.addAll(r.failed());
     return new BootReport(r.correlationId(), loaded, r.skipped(), failed);
@@ -147,10 +150,10 @@ final class Operations {
     a.bridge.expect(b.manifest());
     try {
       dev.plinth.runtime.lifecycle.PluginInfo info = a.runtime.registerBuiltin(b.manifest(), b.plugin());
-      a.tracker.loaded(id);
+      a.tracker.loaded(id, b.manifest().version());
       return info;
     } catch (PluginRuntimeException e) {
-      a.tracker.loadFailed(id, e.code().code() + " " + e.getMessage());
+      a.tracker.loadFailed(id, b.manifest().version(), e.code().code() + " " + e.getMessage());
       throw e;
     }
   }
@@ -173,7 +176,7 @@ final class Operations {
 
   private InstallOutcome changed(InstallOutcome o) {
     if (o instanceof InstallOutcome.Uninstalled u) {
-      a.tracker.cleared(u.pluginId());
+      a.tracker.forget(u.pluginId());
     } else if (o instanceof InstallOutcome.RolledBack r) {
       a.tracker.noted(r.pluginId(), r.cause().code() + " " + r.cause().message());
     }

@@ -73,7 +73,7 @@ final class Rescanner {
       if (!rt.isLoaded(f.pluginId())) {
         String msg = f.error().code().code() + " " + f.error().getMessage();
         failed.put(f.pluginId(), msg);
-        a.tracker.loadFailed(f.pluginId(), msg);
+        a.tracker.loadFailed(f.pluginId(), desired.get(f.pluginId()).manifest().version(), msg);
       }
     }
     List<String> loaded = new ArrayList<>();
@@ -119,7 +119,7 @@ final class Rescanner {
       a.runtime.load(m, dir);
       HealthStatus h = a.runtime.health(id);
       if (h.isUsable()) {
-        a.tracker.loaded(id);
+        a.tracker.loaded(id, m.version());
         return null;
       }
       error = RuntimeErrorCode.HEALTH_FAILED.code() + " plugin.health of " + id + " is not usable: " + h.detail();
@@ -129,7 +129,7 @@ final class Rescanner {
     if (a.runtime.isLoaded(id)) {
       unload(id);
     }
-    a.tracker.loadFailed(id, error);
+    a.tracker.loadFailed(id, m.version(), error);
     return error;
   }
 

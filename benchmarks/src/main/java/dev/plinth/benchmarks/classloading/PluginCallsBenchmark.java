@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The cost of calling into plugin code: a direct call (baseline), the context-classloader swap
- * alone ({@code inContext}, what inline calls pay), and a call on its own daemon thread with a
- * timeout ({@code call}, what start, stop and health pay).
+ * alone ({@code inContext}, what inline calls pay), and a call handed to a pooled daemon worker
+ * with a timeout ({@code call}, what start, stop and health pay).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar PluginCallsBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s}
  */
@@ -47,7 +47,7 @@ public class PluginCallsBenchmark {
   }
 
   @Benchmark
-  public Integer call_ownThreadWithTimeout() {
+  public Integer call_pooledWorkerWithTimeout() {
     return PluginCalls.call(call, body);
   }
 }

@@ -71,13 +71,20 @@ final class BenchPlugins {
     return String.format("p%03d", i);
   }
 
-  /** The prepared Plinth plugins as boot candidates, enabled. */
-  static List<BootCandidate> candidates(Path root, int count) {
+  /**
+   * The prepared Plinth plugins as enabled boot candidates: lists the plugin folders and parses each
+   * {@code plugin.toml}, the counterpart of PF4J listing its jars and reading their manifests.
+   */
+  static List<BootCandidate> candidates(Path root) {
     List<BootCandidate> out = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      Path dir = root.resolve("plinth").resolve(id(i)).resolve("1.0.0");
-      PluginManifest m = ManifestParser.parse(dir.resolve("plugin.toml")).orThrow();
-      out.add(new BootCandidate(m, dir, true));
+    try (Stream<Path> ids = Files.list(root.resolve("plinth"))) {
+      for (Path plugin : ids.sorted().toList()) {
+        Path dir = plugin.resolve("1.0.0");
+        PluginManifest m = ManifestParser.parse(dir.resolve("plugin.toml")).orThrow();
+        out.add(new BootCandidate(m, dir, true));
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
     return out;
   }

@@ -30,7 +30,7 @@ public final class RuntimeFootprint {
     Path root = Files.createTempDirectory("plinth-footprint");
     try {
       BenchPlugins.prepare(root, plugins);
-      List<BootCandidate> candidates = BenchPlugins.candidates(root, plugins);
+      List<BootCandidate> candidates = BenchPlugins.candidates(root);
       heapPerPlugin(root, candidates);
       pf4jHeapPerPlugin(root, plugins);
       report("plinth heap per idle plugin (bytes)", heapPerPlugin(root, candidates));

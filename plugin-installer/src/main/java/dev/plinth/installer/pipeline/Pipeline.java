@@ -126,6 +126,9 @@ public final class Pipeline implements BundleStager {
     progress.phaseStarted(Phase.RESOLVE, request.source());
     ResolvedArtifact art = resolver.resolve(SourceSpec.parse(request.source(), downloader.settings().allowInsecureHttp()));
     progress.phaseFinished(Phase.RESOLVE, describe(art));
+    if (art.id() != null && art.version() != null) {
+      progress.resolved(art.id(), art.version());
+    }
 
     phase[0] = Phase.PREFLIGHT;
     progress.phaseStarted(Phase.PREFLIGHT, art.manifestOrigin() == null ? "deferred until extraction" : art.manifestOrigin());
@@ -170,6 +173,7 @@ public final class Pipeline implements BundleStager {
         : extractor.extract(download.file(), art.format(), bundleDir);
     BundleLayout layout = BundleLayout.locate(extracted);
     PluginManifest manifest = check(ManifestParser.parse(layout.manifestFile()), "bundle plugin.toml", Phase.EXTRACT);
+    progress.resolved(manifest.id(), manifest.version());
     matches(manifest, art, Phase.EXTRACT);
     compatible(manifest, host, "bundle plugin.toml");
     HostClassCheck.check(layout, host.exportedPackages());

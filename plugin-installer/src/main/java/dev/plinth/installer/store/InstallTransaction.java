@@ -62,7 +62,9 @@ final class InstallTransaction {
       phases.reachEnd();
     } catch (PlinthException | IOException | UncheckedIOException ex) {
       Exception cause = phases.injected != null ? phases.injected : ex;
-      return failed(phases.entry, request.source(), phases.current, cause);
+      // The id, once the stager resolved it; the source string only when resolving itself failed.
+      String subject = phases.resolvedId != null ? phases.resolvedId : request.source();
+      return failed(phases.entry, subject, phases.current, cause);
     }
     return prepareAndActivate(phases.entry, bundle);
   }
@@ -211,6 +213,7 @@ final class InstallTransaction {
     Journal.Entry entry;
     Phase current = Phase.RESOLVE;
     @Nullable InstallException injected;
+    @Nullable String resolvedId;
     private int next;
 
     StagerPhases(Journal.Entry entry) {
@@ -251,6 +254,12 @@ final class InstallTransaction {
     @Override
     public void bytes(long done, long total) {
       progress.bytes(done, total);
+    }
+
+    @Override
+    public void resolved(String pluginId, String version) {
+      resolvedId = pluginId;
+      progress.resolved(pluginId, version);
     }
   }
 }

@@ -82,7 +82,7 @@ final class BundleCheck {
     return name.substring(0, name.length() - ".class".length()).replace('/', '.');
   }
 
-  private static PluginRuntimeException unreadable(String pluginId, Path p, Exception e) {
+  static PluginRuntimeException unreadable(String pluginId, Path p, Exception e) {
     return new PluginRuntimeException(
         RuntimeErrorCode.CLASSPATH_UNREADABLE,
         pluginId,

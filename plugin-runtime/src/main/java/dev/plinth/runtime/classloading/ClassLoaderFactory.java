@@ -6,11 +6,14 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.PluginRuntimeException;
 import dev.plinth.runtime.RuntimeErrorCode;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarFile;
 import org.apiguardian.api.API;
 
 /**
@@ -55,13 +58,36 @@ public final class ClassLoaderFactory {
     List<String> entries = manifest.runtime().classpath();
     List<Path> classpath =
         ClasspathResolver.resolve(manifest.id(), versionDir, entries.isEmpty() ? DEFAULT_CLASSPATH : entries);
-    BundleCheck.check(manifest.id(), classpath, shared);
     URL[] urls = new URL[classpath.size()];
     for (int i = 0; i < urls.length; i++) {
       urls[i] = toUrl(manifest.id(), classpath.get(i));
     }
-    return new PluginClassLoader(
+    PluginClassLoader loader = new PluginClassLoader(
         manifest.id(), manifest.version(), urls, shared, manifest.runtime().exports(), dependencies);
+    try {
+      // The loader opens its jars first, so the check's own JarFile shares their already-read
+      // central directory (the JDK shares one per file among open ZipFiles) instead of reading
+      // each jar twice. Nothing is defined before the check passes.
+      for (Enumeration<URL> opened = loader.findResources(JarFile.MANIFEST_NAME); opened.hasMoreElements(); ) {
+        opened.nextElement();
+      }
+      BundleCheck.check(manifest.id(), classpath, shared);
+      return loader;
+    } catch (IOException e) {
+      closeQuietly(loader);
+      throw BundleCheck.unreadable(manifest.id(), classpath.get(0), e);
+    } catch (RuntimeException | Error e) {
+      closeQuietly(loader);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(PluginClassLoader loader) {
+    try {
+      loader.close();
+    } catch (IOException e) {
+      // Only jar handles to release; the garbage collector does it otherwise.
+    }
   }
 
   private static URL toUrl(String pluginId, Path p) {

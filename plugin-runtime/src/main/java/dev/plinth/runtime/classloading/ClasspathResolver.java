@@ -6,13 +6,17 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Resolves {@code runtime.classpath} entries inside a version folder: plain entries name a folder or
@@ -22,6 +26,10 @@ import java.util.Set;
  * symbolic link, are refused.
  */
 final class ClasspathResolver {
+  private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
+  private static final int MAX_MATCHERS = 64;
+  private static final Map<String, PathMatcher> MATCHERS = new ConcurrentHashMap<>();
+
   private ClasspathResolver() {}
 
   static List<Path> resolve(String pluginId, Path versionDir, List<String> entries) {
@@ -64,12 +72,24 @@ final class ClasspathResolver {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    inside(pluginId, root, dir, entry);
-    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    Path realDir = inside(pluginId, root, dir, entry);
+    PathMatcher matcher = matcher(glob);
     List<Path> found = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path f : files) {
-        if (matcher.matches(f.getFileName()) && Files.isRegularFile(f)) {
+        if (!matcher.matches(f.getFileName())) {
+          continue;
+        }
+        BasicFileAttributes own;
+        try {
+          own = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException gone) {
+          continue; // removed while listing: as if it had not matched
+        }
+        if (own.isRegularFile()) {
+          // Not a link, in a folder whose real path is inside: its real path needs no lookup.
+          found.add(realDir.resolve(f.getFileName()));
+        } else if (own.isSymbolicLink() && Files.isRegularFile(f)) {
           found.add(inside(pluginId, root, f, entry));
         }
       }
@@ -84,9 +104,21 @@ final class ClasspathResolver {
     return found;
   }
 
+  /** Compiling a glob costs more than resolving the classpath; manifests use a handful of globs. */
+  private static PathMatcher matcher(String glob) {
+    PathMatcher m = MATCHERS.get(glob);
+    if (m == null) {
+      m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+      if (MATCHERS.size() < MAX_MATCHERS) {
+        MATCHERS.putIfAbsent(glob, m);
+      }
+    }
+    return m;
+  }
+
   private static void checkRelative(String pluginId, String entry) {
     boolean bad = entry.isEmpty() || entry.startsWith("/") || entry.contains("\\")
-        || entry.contains("\0") || entry.matches("^[A-Za-z]:.*") || Path.of(entry).isAbsolute();
+        || entry.contains("\0") || DRIVE.matcher(entry).matches() || Path.of(entry).isAbsolute();
     for (String segment : entry.split("/")) {
       bad |= segment.equals("..");
     }

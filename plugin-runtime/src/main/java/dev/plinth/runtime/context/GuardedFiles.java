@@ -19,7 +19,11 @@ final class GuardedFiles implements PluginFiles {
   private final Denials denials;
 
   GuardedFiles(Path root, Denials denials) throws IOException {
-    Files.createDirectories(root);
+    if (!Files.isDirectory(root)) {
+      // Checked first: on every boot after the first the folder exists, and createDirectories
+      // would learn that from a failed mkdir and an exception.
+      Files.createDirectories(root);
+    }
     this.root = root.toAbsolutePath().normalize();
     this.realRoot = root.toRealPath();
     this.denials = denials;

@@ -145,6 +145,7 @@ final class Loading {
   }
 
   static void closeQuietly(PluginClassLoader loader) {
+    PluginCalls.retireWorkersOf(loader);
     try {
       loader.close();
     } catch (IOException e) {

@@ -25,14 +25,81 @@ class PluginCallsTest {
   @Test
   void call_body_runsWithPluginContextLoaderOnDaemonThread() {
     AtomicReference<Thread> thread = new AtomicReference<>();
+    AtomicReference<String> name = new AtomicReference<>();
     ClassLoader seen = PluginCalls.call(call(Duration.ofSeconds(5)), () -> {
       thread.set(Thread.currentThread());
+      name.set(Thread.currentThread().getName());
       return Thread.currentThread().getContextClassLoader();
     });
 
     assertThat(seen).isSameAs(pluginLoader);
     assertThat(thread.get().isDaemon()).isTrue();
-    assertThat(thread.get().getName()).isEqualTo("plinth-start-acme");
+    assertThat(thread.get()).isNotSameAs(Thread.currentThread());
+    // The worker is pooled: it names the plugin while the call runs, and nothing after.
+    assertThat(name.get()).isEqualTo("plinth-start-acme");
+    assertThat(thread.get().getName()).isEqualTo("plinth-call-idle");
+    assertThat(thread.get().getContextClassLoader()).isNotSameAs(pluginLoader);
+  }
+
+  @Test
+  void call_returnedWorker_isReusedWithoutPluginState() {
+    AtomicReference<Thread> first = new AtomicReference<>();
+    PluginCalls.call(call(Duration.ofSeconds(5)), () -> {
+      first.set(Thread.currentThread());
+      Thread.currentThread().setUncaughtExceptionHandler((t, e) -> { });
+      return null;
+    });
+
+    ClassLoader otherLoader = new URLClassLoader("other-plugin", new URL[0], null);
+    Thread second = PluginCalls.call(
+        new PluginCalls.Call("other", "health", otherLoader, Duration.ofSeconds(5), RuntimeErrorCode.HEALTH_FAILED),
+        () -> {
+          assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(otherLoader);
+          assertThat(Thread.currentThread().getName()).isEqualTo("plinth-health-other");
+          return Thread.currentThread();
+        });
+
+    assertThat(second).isSameAs(first.get());
+    assertThat(second.getUncaughtExceptionHandler()).isSameAs(second.getThreadGroup());
+  }
+
+  @Test
+  void call_afterTimeout_abandonsStuckWorker() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicReference<Thread> stuck = new AtomicReference<>();
+    assertThatThrownBy(() -> PluginCalls.call(call(Duration.ofMillis(100)), () -> {
+      stuck.set(Thread.currentThread());
+      while (true) {
+        try {
+          release.await();
+          return null;
+        } catch (InterruptedException ignored) {
+          // a plugin that ignores interrupts
+        }
+      }
+    })).isInstanceOf(PluginRuntimeException.class);
+
+    Thread next = PluginCalls.call(call(Duration.ofSeconds(5)), Thread::currentThread);
+    assertThat(next).isNotSameAs(stuck.get());
+    assertThat(stuck.get().getName()).isEqualTo("plinth-start-acme");
+    assertThat(stuck.get().getContextClassLoader()).isSameAs(pluginLoader);
+
+    release.countDown();
+    stuck.get().join(5_000);
+    assertThat(stuck.get().isAlive()).isFalse();
+  }
+
+  @Test
+  void retireWorkersOf_loaderThatRan_endsItsIdleWorker() throws Exception {
+    ClassLoader doomed = new URLClassLoader("doomed-plugin", new URL[0], null);
+    Thread worker = PluginCalls.call(
+        new PluginCalls.Call("doomed", "stop", doomed, Duration.ofSeconds(5), RuntimeErrorCode.STOP_FAILED),
+        Thread::currentThread);
+
+    PluginCalls.retireWorkersOf(doomed);
+
+    worker.join(5_000);
+    assertThat(worker.isAlive()).isFalse();
   }
 
   @Test
