@@ -26,7 +26,7 @@ class DemoTest {
         "signature  verified  method=cosign-key", "policy=\"Plinth Examples\"  mode=require",
         "ok          isolated_lib signature verified under the require policy");
     // preflight refusal before download
-    assertThat(out).contains("REFUSED github:plinth-examples/hello@v2.0.0 at PREFLIGHT", "HOST_VERSION_MISMATCH",
+    assertThat(out).contains("REFUSED hello at PREFLIGHT", "HOST_VERSION_MISMATCH",
         "archive requests for hello-2.0.0-noarch.tar.gz: 0");
     // hostile archive refused with its code
     assertThat(out).contains("REFUSED github:mallory/innocent-tool@v1.0.0 at EXTRACT: ARCHIVE_ENTRY_UNSAFE");
