@@ -29,7 +29,7 @@ class DemoTest {
     assertThat(out).contains("REFUSED hello at PREFLIGHT", "HOST_VERSION_MISMATCH",
         "archive requests for hello-2.0.0-noarch.tar.gz: 0");
     // hostile archive refused with its code
-    assertThat(out).contains("REFUSED github:mallory/innocent-tool@v1.0.0 at EXTRACT: ARCHIVE_ENTRY_UNSAFE");
+    assertThat(out).contains("REFUSED hostile_dot_dot_traversal at EXTRACT: ARCHIVE_ENTRY_UNSAFE");
     // two library versions
     assertThat(out).contains("plugin sees commons-lang3 3.12.0 (loaded by plinth:isolated_lib@1.0.0");
     // receipts from the agent run
