@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One dispatch over one snapshot of handlers. Confined to the dispatching thread; the fields hold
  * the chain's state and the outcome of the handler call in progress, so the hot path allocates
- * one of these, one context and one receipt per handler, and reads the clock once per handler.
+ * one of these, one context and one receipt per handler, and reads the clock once per handler:
+ * for inline handlers the {@link CoarseClock} unless the dispatcher was built with precise inline
+ * timing, for isolated ones {@link System#nanoTime()} (their hand-off costs microseconds anyway).
  */
 final class ChainRun<T> {
   private static final Logger LOG = LoggerFactory.getLogger(ChainRun.class);
@@ -53,7 +55,7 @@ final class ChainRun<T> {
   DispatchResult<T> run() {
     HookReceipt[] receipts = new HookReceipt[handlers.length];
     int count = 0;
-    long now = System.nanoTime();
+    long now = time();
     long deadline = now + engine.budgetNanos;
     for (int i = 0; i < handlers.length && !stopped; i++) {
       RegisteredHandler<T> h = (RegisteredHandler<T>) handlers[i];
@@ -63,16 +65,18 @@ final class ChainRun<T> {
       stillRunning = false;
       callInterrupted = false;
       skip = null;
-      long start = now;
+      boolean inline = h.mode == ExecutionMode.INLINE;
+      // An isolated call waits on System.nanoTime(): start it from a precise reading too.
+      long start = inline || engine.preciseInlineTiming ? now : System.nanoTime();
       long timeout = h.timeoutNanos != 0 ? h.timeoutNanos : engine.timeoutNanos;
       long need = engine.sliceNanos != 0 ? Math.min(timeout, engine.sliceNanos) : timeout;
       long left = deadline - start;
       if (left < need) {
         skip = "budget: " + millis(left) + " left in the chain budget, handler needs " + millis(need);
-        now = System.nanoTime();
+        now = time();
       } else {
         limitNanos = Math.min(timeout, left);
-        now = h.mode == ExecutionMode.INLINE ? callInline(h, start) : callIsolated(h, start);
+        now = inline ? callInline(h, start) : callIsolated(h, start);
       }
       if (error instanceof VirtualMachineError) {
         receipts[count++] = receipt(h, ReceiptStatus.ERROR, now - start, false, List.of(), List.of(),
@@ -107,7 +111,7 @@ final class ChainRun<T> {
         self.setContextClassLoader(previous);
       }
     }
-    long end = System.nanoTime();
+    long end = time();
     if (error == null && end - start > limitNanos) {
       timedOut = true;
       result = null;
@@ -148,6 +152,10 @@ final class ChainRun<T> {
       }
     }
     return System.nanoTime();
+  }
+
+  private long time() {
+    return engine.preciseInlineTiming ? System.nanoTime() : CoarseClock.nanoTime();
   }
 
   private HookReceipt settle(RegisteredHandler<T> h, long duration) {

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param virtualThreads run isolated handlers on virtual threads when the JDK has them (default true)
  * @param platformThreads size limit of the daemon pool used without virtual threads (default 64)
  * @param receiptQueueCapacity dispatches whose receipts may wait for delivery (default 1024)
+ * @param preciseInlineTiming time inline handlers with {@code System.nanoTime()} instead of the
+ *     shared millisecond clock (default false: durations and overrun checks of inline handlers are
+ *     exact to about a millisecond)
  */
 @API(status = STABLE, since = "0.1")
 public record DispatchSettings(
@@ -28,7 +31,8 @@ public record DispatchSettings(
     int bulkheadLimit,
     boolean virtualThreads,
     int platformThreads,
-    int receiptQueueCapacity) {
+    int receiptQueueCapacity,
+    boolean preciseInlineTiming) {
 
   public static final Duration DEFAULT_HANDLER_TIMEOUT = Duration.ofMillis(1500);
   public static final Duration DEFAULT_CHAIN_BUDGET = Duration.ofMillis(8000);

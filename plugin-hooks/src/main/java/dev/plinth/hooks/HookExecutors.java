@@ -5,11 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the executor for isolated handlers. The code base targets Java 17, so virtual threads
  * are found at run time through a method handle: on JDK 21+ each isolated call gets its own
- * virtual thread; otherwise a bounded pool of daemon threads with direct hand-off (no queue, so a
- * saturated pool rejects at once instead of making calls wait behind stuck ones).
+ * virtual thread; otherwise a {@link HandoffPool}: a bounded pool of daemon threads with direct
+ * hand-off (no queue, so a saturated pool rejects at once instead of making calls wait behind
+ * stuck ones) whose idle threads spin briefly before they park.
  */
 final class HookExecutors {
   private static final Logger LOG = LoggerFactory.getLogger(HookExecutors.class);
@@ -44,8 +41,7 @@ final class HookExecutors {
         throw new IllegalStateException("cannot create the virtual-thread executor", e);
       }
     }
-    return new ThreadPoolExecutor(
-        0, platformThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), new DaemonFactory());
+    return new HandoffPool(platformThreads, 30, TimeUnit.SECONDS, "plinth-hook-");
   }
 
   private static @Nullable MethodHandle findVirtual() {
@@ -55,17 +51,6 @@ final class HookExecutors {
               Executors.class, "newVirtualThreadPerTaskExecutor", MethodType.methodType(ExecutorService.class));
     } catch (NoSuchMethodException | IllegalAccessException e) {
       return null;
-    }
-  }
-
-  private static final class DaemonFactory implements ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, "plinth-hook-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
     }
   }
 }

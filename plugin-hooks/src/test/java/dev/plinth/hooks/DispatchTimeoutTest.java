@@ -275,9 +275,10 @@ class DispatchTimeoutTest {
         ReceiptStatus.TIMEOUT, ReceiptStatus.SKIPPED);
   }
 
-  @Test
-  void inline_overrunsTimeout_judgedAfterTheFactAndResultDiscarded() {
-    HookDispatcher d = dispatcher(HookDispatcher.builder());
+  @ParameterizedTest(name = "preciseInlineTiming={0}")
+  @ValueSource(booleans = {true, false})
+  void inline_overrunsTimeout_judgedAfterTheFactAndResultDiscarded(boolean precise) {
+    HookDispatcher d = dispatcher(HookDispatcher.builder().preciseInlineTiming(precise));
     add(d, "trusted", OBSERVE, HookOptions.DEFAULTS.withMode(ExecutionMode.INLINE).withTimeout(Duration.ofMillis(50)),
         ctx -> {
           Thread.sleep(150);
@@ -292,6 +293,8 @@ class DispatchTimeoutTest {
     assertThat(receipt.status()).isEqualTo(ReceiptStatus.TIMEOUT);
     assertThat(receipt.stillRunning()).isFalse();
     assertThat(receipt.detail()).startsWith("timeout: exceeded 50 ms; fail-open");
+    // Either clock measures the 150 ms sleep: the coarse one to within a tick or so.
+    assertThat(receipt.durationNanos()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(140));
     assertThat(r.data()).isSameAs(HELLO);
   }
 

@@ -17,6 +17,7 @@ class HookDispatcherBuilderTest {
       assertThat(s.minimumSlice()).isNull();
       assertThat(s.bulkheadLimit()).isEqualTo(4);
       assertThat(s.virtualThreads()).isTrue();
+      assertThat(s.preciseInlineTiming()).isFalse();
       assertThat(d.usesVirtualThreads()).isEqualTo(Runtime.version().feature() >= 21);
     }
   }
@@ -26,6 +27,16 @@ class HookDispatcherBuilderTest {
     try (HookDispatcher d = HookDispatcher.builder().virtualThreads(false).build()) {
       assertThat(d.usesVirtualThreads()).isFalse();
     }
+  }
+
+  @Test
+  void preciseInlineTiming_givenTwice_refusedNamingEarlierValue() {
+    HookDispatcher.Builder b = HookDispatcher.builder().preciseInlineTiming(true);
+    assertThatThrownBy(() -> b.preciseInlineTiming(false))
+        .isInstanceOfSatisfying(HookException.class, e -> {
+          assertThat(e.code()).isEqualTo(HookErrorCode.SETTING_INVALID);
+          assertThat(e.getMessage()).contains("preciseInlineTiming").contains("true");
+        });
   }
 
   @Test

@@ -36,14 +36,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code direct}: the baseline, a loop over N functions that return their input;
  *   <li>{@code directTimed}: the same plus one {@code System.nanoTime()} per function, the one
- *       clock read per handler the dispatcher needs for receipts and timeouts (the floor of
- *       {@code inline} on a given machine);
- *   <li>{@code handoff}: the floor of {@code isolated}: each function submitted to an executor of
- *       the same kind (virtual threads when available, else a cached daemon pool) and awaited with
- *       {@code Future.get()}, no dispatcher;
+ *       clock read per handler a dispatcher with precise inline timing needs for receipts and
+ *       timeouts (the floor of {@code inlinePrecise} on a given machine);
+ *   <li>{@code handoff}: what isolation costs with the JDK's stock executors: each function
+ *       submitted to a virtual-thread executor when available, else a cached daemon pool, and
+ *       awaited with {@code Future.get()}, no dispatcher (on JDK 17 the dispatcher's own pool, whose
+ *       idle threads spin briefly before parking, is faster than this);
  *   <li>{@code inline}: a dispatch with N inline handlers that return {@code unchanged()}
- *       (snapshot lookup, budget check, context classloader swap, one clock read and one receipt
- *       per handler);
+ *       (snapshot lookup, budget check, context classloader swap, one read of the dispatcher's
+ *       millisecond clock and one receipt per handler), with default settings;
+ *   <li>{@code inlinePrecise}: the same with {@code preciseInlineTiming(true)}: one
+ *       {@code System.nanoTime()} per handler instead of the shared clock;
  *   <li>{@code isolated}: the same with N isolated handlers, each handed to the executor (virtual
  *       threads on JDK 21+, a daemon pool on 17) and awaited. Sampled, so p50 is reported.
  * </ul>
@@ -72,6 +75,7 @@ public class HookDispatchBenchmark {
   private final Payload payload = new Payload("hello");
   private UnaryOperator<Payload>[] functions;
   private HookDispatcher inline;
+  private HookDispatcher inlinePrecise;
   private HookDispatcher isolated;
   private ExecutorService executor;
 
@@ -81,11 +85,14 @@ public class HookDispatchBenchmark {
     executor = newExecutor();
     functions = new UnaryOperator[handlers];
     inline = HookDispatcher.builder().build();
+    inlinePrecise = HookDispatcher.builder().preciseInlineTiming(true).build();
     isolated = HookDispatcher.builder().build();
     for (int i = 0; i < handlers; i++) {
       functions[i] = p -> p;
       String plugin = "plugin_" + i;
       inline.registry().register(HandlerSpec.of(plugin, POINT,
+          HookOptions.DEFAULTS.withMode(ExecutionMode.INLINE), ctx -> HookResult.unchanged()));
+      inlinePrecise.registry().register(HandlerSpec.of(plugin, POINT,
           HookOptions.DEFAULTS.withMode(ExecutionMode.INLINE), ctx -> HookResult.unchanged()));
       isolated.registry().register(HandlerSpec.of(plugin, POINT,
           HookOptions.DEFAULTS.withMode(ExecutionMode.ISOLATED), ctx -> HookResult.unchanged()));
@@ -95,6 +102,7 @@ public class HookDispatchBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() {
     inline.close();
+    inlinePrecise.close();
     isolated.close();
     executor.shutdownNow();
   }
@@ -139,7 +147,7 @@ public class HookDispatchBenchmark {
     return sum + p.text().length();
   }
 
-  /** Floor of the isolated path: a bare hand-off to another thread and back per call. */
+  /** A bare hand-off to another thread and back per call, on the JDK's stock executors. */
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
   public Payload handoff() throws Exception {
@@ -155,6 +163,11 @@ public class HookDispatchBenchmark {
   @Benchmark
   public DispatchResult<Payload> inline() {
     return inline.dispatch(POINT, payload);
+  }
+
+  @Benchmark
+  public DispatchResult<Payload> inlinePrecise() {
+    return inlinePrecise.dispatch(POINT, payload);
   }
 
   @Benchmark
