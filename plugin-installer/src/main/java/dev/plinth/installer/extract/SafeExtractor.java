@@ -10,14 +10,20 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
@@ -52,6 +58,9 @@ public final class SafeExtractor {
   private static final int ZIP_S_IFCHR = 0020000;
   private static final int ZIP_S_IFBLK = 0060000;
   private static final int ZIP_S_IFIFO = 0010000;
+  private static final int LOCAL_HEADER_SIGNATURE = 0x04034b50;
+  private static final int LOCAL_HEADER_SIZE = 30;
+  private static final int LOCAL_NAME_LENGTH_AT = 26;
 
   private final ExtractionLimits limits;
 
@@ -180,7 +189,7 @@ public final class SafeExtractor {
 
   private void extractZip(Path archive, TreeWriter writer) throws IOException {
     try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
-      checkNoOverlap(zip, archive);
+      checkStructure(zip, archive);
       long[] finishedCompressed = {0};
       Enumeration<ZipArchiveEntry> all = zip.getEntriesInPhysicalOrder();
       while (all.hasMoreElements()) {
@@ -225,21 +234,63 @@ public final class SafeExtractor {
     }
   }
 
-  /** Refuses zips whose entries share bytes (the overlapping-entry bomb). */
-  private static void checkNoOverlap(ZipFile zip, Path archive) {
+  /**
+   * Refuses zips whose entries share bytes (the overlapping-entry bomb) and entries whose local
+   * header names another path than the central directory: names are checked from the central
+   * directory, so a tool that extracts by local headers (a streaming reader, an older unzip) would
+   * write a path nobody checked.
+   */
+  private static void checkStructure(ZipFile zip, Path archive) throws IOException {
     List<long[]> ranges = new ArrayList<>();
-    Enumeration<ZipArchiveEntry> all = zip.getEntriesInPhysicalOrder();
-    while (all.hasMoreElements()) {
-      ZipArchiveEntry e = all.nextElement();
-      long start = e.getLocalHeaderOffset();
-      long end = Math.max(start + 1, e.getDataOffset() + Math.max(0, e.getCompressedSize()));
-      ranges.add(new long[] {start, end});
+    ByteBuffer header = ByteBuffer.allocate(LOCAL_HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    try (FileChannel channel = FileChannel.open(archive, StandardOpenOption.READ)) {
+      Enumeration<ZipArchiveEntry> all = zip.getEntriesInPhysicalOrder();
+      while (all.hasMoreElements()) {
+        ZipArchiveEntry e = all.nextElement();
+        long start = e.getLocalHeaderOffset();
+        long end = Math.max(start + 1, e.getDataOffset() + Math.max(0, e.getCompressedSize()));
+        ranges.add(new long[] {start, end});
+        checkLocalName(channel, header, e, archive);
+      }
     }
     ranges.sort((a, b) -> Long.compare(a[0], b[0]));
     for (int i = 1; i < ranges.size(); i++) {
       if (ranges.get(i)[0] < ranges.get(i - 1)[1]) {
         throw ExtractErrors.invalid(archive.getFileName().toString(), "zip entries overlap", null);
       }
+    }
+  }
+
+  private static void checkLocalName(FileChannel channel, ByteBuffer header, ZipArchiveEntry e, Path archive)
+      throws IOException {
+    header.clear();
+    long offset = e.getLocalHeaderOffset();
+    readFully(channel, header, offset, archive);
+    if (header.getInt(0) != LOCAL_HEADER_SIGNATURE) {
+      throw ExtractErrors.invalid(archive.getFileName().toString(),
+          "no local header at offset " + offset + " for entry " + ExtractErrors.printable(e.getName()), null);
+    }
+    byte[] central = e.getRawName();
+    int length = Short.toUnsignedInt(header.getShort(LOCAL_NAME_LENGTH_AT));
+    ByteBuffer local = ByteBuffer.allocate(length);
+    readFully(channel, local, offset + LOCAL_HEADER_SIZE, archive);
+    if (!Arrays.equals(central, local.array())) {
+      String localName = new String(local.array(), e.getGeneralPurposeBit().usesUTF8ForNames()
+          ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+      throw ExtractErrors.unsafe(e.getName(), UnsafeReason.NAME_MISMATCH, "local header: " + localName);
+    }
+  }
+
+  private static void readFully(FileChannel channel, ByteBuffer buffer, long position, Path archive)
+      throws IOException {
+    long at = position;
+    while (buffer.hasRemaining()) {
+      int n = channel.read(buffer, at);
+      if (n < 0) {
+        throw ExtractErrors.invalid(archive.getFileName().toString(), "zip local header cut short at offset " + at,
+            null);
+      }
+      at += n;
     }
   }
 

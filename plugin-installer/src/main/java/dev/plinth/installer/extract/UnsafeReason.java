@@ -26,7 +26,8 @@ public enum UnsafeReason {
   UNSUPPORTED_TYPE("has an unsupported entry type"),
   DUPLICATE("appears more than once"),
   COLLISION("collides with another entry after case folding and NFKC normalisation"),
-  PARENT_NOT_DIRECTORY("has a parent that is not a plain folder");
+  PARENT_NOT_DIRECTORY("has a parent that is not a plain folder"),
+  NAME_MISMATCH("has another name in its zip local header than in the central directory");
 
   private final String rule;
 

@@ -168,6 +168,48 @@ class SafeExtractorTest {
   }
 
   @Test
+  void extract_zipLocalHeaderNamesAnotherPath_rejectedAndNothingLeft() throws Exception {
+    byte[] zip = new Zip().file("plugin.toml", "[plugin]\n").file("aa/evil.txt", "x").bytes();
+    // Same length, so only the local header's copy of the name changes: a streaming extractor
+    // would write ../evil.txt while the central directory (what is checked) says aa/evil.txt.
+    patchLocalName(zip, "aa/evil.txt", "../evil.txt");
+    Path archive = TestArchives.write(temp.resolve("mismatch.zip"), zip);
+
+    InstallException e = fail(() -> extractor.extract(archive, ArchiveFormat.ZIP, temp.resolve("out")));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.ARCHIVE_ENTRY_UNSAFE);
+    assertThat(e.details()).containsEntry("reason", "name-mismatch").containsEntry("entry", "aa/evil.txt")
+        .containsEntry("detail", "local header: ../evil.txt");
+    assertThat(e.getMessage()).contains("aa/evil.txt").contains("../evil.txt");
+    assertThat(temp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void extract_zipWithMatchingNames_passesTheHeaderCheck() throws Exception {
+    byte[] zip = new Zip().file("plugin.toml", "[plugin]\n").file("lib/a.txt", "x").bytes();
+    Path archive = TestArchives.write(temp.resolve("ok.zip"), zip);
+
+    extractor.extract(archive, ArchiveFormat.ZIP, temp.resolve("out"));
+
+    assertThat(temp.resolve("out/lib/a.txt")).hasContent("x");
+  }
+
+  /** Rewrites the first local file header's copy of {@code from} (same length) to {@code to}. */
+  private static void patchLocalName(byte[] zip, String from, String to) {
+    byte[] f = from.getBytes(StandardCharsets.UTF_8);
+    byte[] t = to.getBytes(StandardCharsets.UTF_8);
+    assertThat(t).hasSameSizeAs(f);
+    for (int i = 0; i + 30 + f.length <= zip.length; i++) {
+      boolean header = zip[i] == 0x50 && zip[i + 1] == 0x4b && zip[i + 2] == 0x03 && zip[i + 3] == 0x04;
+      if (header && java.util.Arrays.equals(zip, i + 30, i + 30 + f.length, f, 0, f.length)) {
+        System.arraycopy(t, 0, zip, i + 30, t.length);
+        return;
+      }
+    }
+    throw new AssertionError("no local header named " + from);
+  }
+
+  @Test
   void extract_duplicateTarEntries_rejected() throws Exception {
     assertReason(new Tar(false).file("a/x", "1", 0644).file("a/x", "2", 0644).bytes(), "duplicate");
   }
