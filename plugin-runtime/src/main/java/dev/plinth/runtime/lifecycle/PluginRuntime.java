@@ -65,7 +65,12 @@ public final class PluginRuntime implements AutoCloseable {
   private final Unloading unloading;
   private final ReentrantLock lifecycle = new ReentrantLock();
   private final List<dev.plinth.runtime.leak.LeakReport> leaks = new CopyOnWriteArrayList<>();
-  private volatile Map<String, LoadedPlugin> plugins = Map.of();
+  /**
+   * Loaded plugins in load order: a copy-on-write snapshot, never changed once published. Kept as
+   * the plain map (not a read-only wrapper) so the next copy reads its entries directly; boot adds
+   * hundreds in a row.
+   */
+  private volatile LinkedHashMap<String, LoadedPlugin> plugins = new LinkedHashMap<>();
 
   PluginRuntime(PluginRuntimeBuilder b) {
     this.settings = b.settings;
@@ -353,7 +358,13 @@ public final class PluginRuntime implements AutoCloseable {
       Collections.reverse(order);
       for (String id : order) {
         if (plugins.containsKey(id)) {
-          unloadWithDependents(id);
+          // A plugin loads only after its dependencies, so in reverse load order its dependents
+          // are already gone; searching for them again per plugin made closing quadratic.
+          if (dependents(id).isEmpty()) {
+            unload(id);
+          } else {
+            unloadWithDependents(id);
+          }
         }
       }
     } finally {
@@ -363,16 +374,16 @@ public final class PluginRuntime implements AutoCloseable {
 
   private Unloading.Released release(String pluginId, String corr) {
     LoadedPlugin p = loaded(pluginId);
-    Map<String, LoadedPlugin> next = new LinkedHashMap<>(plugins);
+    LinkedHashMap<String, LoadedPlugin> next = new LinkedHashMap<>(plugins);
     next.remove(pluginId);
-    plugins = Collections.unmodifiableMap(next);
+    plugins = next;
     return unloading.release(p, corr);
   }
 
   private PluginInfo added(LoadedPlugin p, String corr) {
-    Map<String, LoadedPlugin> next = new LinkedHashMap<>(plugins);
+    LinkedHashMap<String, LoadedPlugin> next = new LinkedHashMap<>(plugins);
     next.put(p.id(), p);
-    plugins = Collections.unmodifiableMap(next);
+    plugins = next;
     guard.recordSuccess(p.id());
     RuntimeEvents.emit(events, RuntimeEvents.STARTED, p.id(), p.manifest().version(), corr,
         Map.of("builtin", p.info().builtin(), "extensions", p.info().extensions()));
