@@ -155,8 +155,7 @@ public final class ManifestParser {
 
   /** Parses and validates manifest text. */
   public static ManifestReport parse(String toml) {
-    TomlParseResult plain = SimpleToml.parse(toml);
-    TomlParseResult result = plain != null ? plain : Toml.parse(toml);
+    TomlParseResult result = Toml.parse(toml);
     if (result.hasErrors()) {
       List<ManifestIssue> issues = new ArrayList<>();
       String[] lines = toml.split("\r?\n", -1);
