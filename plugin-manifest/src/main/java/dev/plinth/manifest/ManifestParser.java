@@ -3,12 +3,15 @@ package dev.plinth.manifest;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseError;
@@ -37,6 +40,9 @@ public final class ManifestParser {
   /** Manifests larger than this are refused unread (a manifest is a few kilobytes). */
   public static final long MAX_BYTES = 1024 * 1024;
 
+  /** Below this many files per thread, another thread costs more than it saves. */
+  private static final int PER_HELPER = 16;
+
   private ManifestParser() {}
 
   /**
@@ -44,18 +50,106 @@ public final class ManifestParser {
    * cannot be read is reported as a {@code MANIFEST_UNREADABLE} issue, never thrown.
    */
   public static ManifestReport parse(Path file) {
-    Path target = Files.isDirectory(file) ? file.resolve(FILE_NAME) : file;
     try {
-      if (Files.size(target) > MAX_BYTES) {
-        return unreadable(target, "is larger than " + MAX_BYTES + " bytes",
-            "Keep plugin.toml small; move data into the bundle's own files.");
-      }
-      return parse(Files.readString(target, StandardCharsets.UTF_8));
-    } catch (CharacterCodingException e) {
-      return unreadable(target, "is not valid UTF-8", "Save plugin.toml as UTF-8.");
+      return parse(read(file));
     } catch (IOException e) {
-      return unreadable(target, "cannot be read (" + e.getClass().getSimpleName() + ")",
-          "Check that the file exists and is readable.");
+      // Checked only now: boot reads hundreds of manifests by file name, and a folder is rare.
+      if (Files.isDirectory(file)) {
+        return parse(file.resolve(FILE_NAME));
+      }
+      return unreadable(file, e);
+    }
+  }
+
+  /**
+   * Parses several manifests like {@link #parse(Path)}, on up to one thread per processor (the
+   * caller's included), and returns their reports in the order of {@code files}. A host booting many
+   * plugins reads their manifests this way; each file is still read and validated on its own.
+   */
+  public static List<ManifestReport> parseAll(List<Path> files) {
+    List<Path> all = List.copyOf(files);
+    ManifestReport[] reports = new ManifestReport[all.size()];
+    int helpers = Math.min(Runtime.getRuntime().availableProcessors(), all.size() / PER_HELPER) - 1;
+    AtomicInteger next = new AtomicInteger();
+    Runnable work = () -> {
+      for (int i = next.getAndIncrement(); i < reports.length; i = next.getAndIncrement()) {
+        reports[i] = parse(all.get(i));
+      }
+    };
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < helpers; i++) {
+      Thread t = new Thread(null, work, "plinth-manifest-" + (i + 1), 0, false);
+      t.setDaemon(true);
+      threads.add(t);
+      t.start();
+    }
+    work.run();
+    boolean interrupted = false;
+    for (Thread t : threads) {
+      while (t.isAlive()) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return List.of(reports);
+  }
+
+  /** The file's text: one open, its size checked before reading, strictly decoded as UTF-8. */
+  private static String read(Path file) throws IOException {
+    byte[] bytes;
+    int n = 0;
+    try (SeekableByteChannel in = Files.newByteChannel(file)) {
+      long size = in.size();
+      if (size > MAX_BYTES) {
+        throw new TooLarge();
+      }
+      // Sized to the file (plus one byte to notice growth): a manifest is far smaller than the
+      // buffers a general-purpose read would allocate and clear.
+      ByteBuffer buf = ByteBuffer.allocate((int) size + 1);
+      while (buf.hasRemaining() && in.read(buf) >= 0) {
+        if (buf.position() > MAX_BYTES) {
+          throw new TooLarge();
+        }
+        if (!buf.hasRemaining()) {
+          ByteBuffer bigger = ByteBuffer.allocate((int) Math.min(MAX_BYTES + 1, buf.capacity() * 2L));
+          buf = bigger.put(buf.flip());
+        }
+      }
+      bytes = buf.array();
+      n = buf.position();
+    }
+    for (int i = 0; i < n; i++) {
+      if (bytes[i] < 0) {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 0, n)).toString();
+      }
+    }
+    return new String(bytes, 0, n, StandardCharsets.US_ASCII);
+  }
+
+  private static ManifestReport unreadable(Path file, IOException e) {
+    if (e instanceof TooLarge) {
+      return unreadable(file, "is larger than " + MAX_BYTES + " bytes",
+          "Keep plugin.toml small; move data into the bundle's own files.");
+    }
+    if (e instanceof CharacterCodingException) {
+      return unreadable(file, "is not valid UTF-8", "Save plugin.toml as UTF-8.");
+    }
+    return unreadable(file, "cannot be read (" + e.getClass().getSimpleName() + ")",
+        "Check that the file exists and is readable.");
+  }
+
+  /** Thrown by {@link #read} for a file over {@link #MAX_BYTES}; never leaves this class. */
+  private static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge() {
+      super("larger than " + MAX_BYTES + " bytes");
     }
   }
 

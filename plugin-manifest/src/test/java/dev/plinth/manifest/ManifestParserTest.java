@@ -111,6 +111,48 @@ class ManifestParserTest {
   }
 
   @Test
+  void parse_nonAsciiAndInvalidUtf8_decodedStrictly() throws IOException {
+    Path ok = temp.resolve("ok.toml");
+    Files.writeString(ok, "[plugin]\nid = \"acme_utf\"\nversion = \"1.0.0\"\nname = \"Caf\u00e9 \u2603\"\n");
+    Path bad = temp.resolve("bad.toml");
+    Files.write(bad, new byte[] {'#', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
+
+    assertThat(ManifestParser.parse(ok).orThrow().name()).isEqualTo("Caf\u00e9 \u2603");
+    assertThat(ManifestParser.parse(bad).issues()).extracting(ManifestIssue::message)
+        .containsExactly("plugin.toml is not valid UTF-8: " + bad);
+  }
+
+  @Test
+  void parseAll_manyFiles_reportsInInputOrderEachAsParseWould() throws IOException {
+    List<Path> files = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      Path f = temp.resolve("m" + i + ".toml");
+      if (i % 10 == 7) {
+        Files.writeString(f, "[plugin]\nid = \"acme_p" + i + "\"\nversion = 1.0.0\n");
+      } else if (i % 10 == 9) {
+        f = temp.resolve("missing" + i + ".toml");
+      } else {
+        Files.writeString(f, "[plugin]\nid = \"acme_p" + i + "\"\nversion = \"1." + i + ".0\"\n");
+      }
+      files.add(f);
+    }
+
+    List<ManifestReport> reports = ManifestParser.parseAll(files);
+
+    assertThat(reports).hasSize(100);
+    for (int i = 0; i < 100; i++) {
+      ManifestReport expected = ManifestParser.parse(files.get(i));
+      assertThat(reports.get(i)).as("report %d", i).isEqualTo(expected);
+      if (i % 10 != 7 && i % 10 != 9) {
+        assertThat(reports.get(i).orThrow().id()).isEqualTo("acme_p" + i);
+      } else {
+        assertThat(reports.get(i).issues()).extracting(ManifestIssue::code)
+            .containsAnyOf("TOML_SYNTAX", "MANIFEST_UNREADABLE");
+      }
+    }
+  }
+
+  @Test
   void parse_syntaxError_namesLineAndColumn() {
     ManifestReport report = ManifestParser.parse("[plugin]\nid = \"acme_x\"\nversion = 1.0.0\n");
 

@@ -5,6 +5,7 @@ import dev.plinth.installer.ProgressListener;
 import dev.plinth.installer.store.InstallOutcome;
 import dev.plinth.installer.store.PluginInfo;
 import dev.plinth.installer.store.PluginState;
+import dev.plinth.manifest.ManifestReport;
 import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.events.RuntimeEvents;
 import dev.plinth.runtime.lifecycle.BootCandidate;
@@ -49,13 +50,15 @@ final class Operations {
     }
     Map<String, PluginState> states = a.store.state();
     List<BootCandidate> candidates = new ArrayList<>();
-    for (PluginInfo info : a.store.list()) {
+    List<PluginInfo> installed = a.store.list().stream()
+        .filter(info -> info.currentVersion() != null && !a.builtins.containsKey(info.id()))
+        .toList();
+    Map<String, ManifestReport> manifests =
+        a.readCurrentManifests(installed.stream().map(PluginInfo::id).toList());
+    for (PluginInfo info : installed) {
       String id = info.id();
-      if (info.currentVersion() == null || a.builtins.containsKey(id)) {
-        continue;
-      }
       try {
-        PluginManifest m = a.currentManifest(id);
+        PluginManifest m = a.currentManifest(id, manifests);
         PluginState st = states.getOrDefault(id, PluginState.DEFAULT);
         a.bridge.expect(m);
         candidates.add(new BootCandidate(m, a.store.currentDir(id).orElseThrow(),

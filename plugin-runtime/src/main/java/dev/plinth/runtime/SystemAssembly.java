@@ -21,6 +21,9 @@ import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.guard.AutoDisable;
 import dev.plinth.runtime.lifecycle.PluginRuntime;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -130,7 +133,38 @@ final class SystemAssembly {
    */
   PluginManifest currentManifest(String id) {
     Path dir = store.currentDir(id).orElseThrow(() -> notInstalled(id));
-    ManifestReport report = ManifestParser.parse(dir.resolve(ManifestParser.FILE_NAME));
+    return currentManifest(id, dir, ManifestParser.parse(dir.resolve(ManifestParser.FILE_NAME)));
+  }
+
+  /**
+   * Reads the current versions' manifests of {@code ids} together ({@link ManifestParser#parseAll}),
+   * keyed by plugin id; {@link #currentManifest(String, Map)} then answers from them.
+   */
+  Map<String, ManifestReport> readCurrentManifests(List<String> ids) {
+    List<String> found = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    for (String id : ids) {
+      store.currentDir(id).ifPresent(dir -> {
+        found.add(id);
+        files.add(dir.resolve(ManifestParser.FILE_NAME));
+      });
+    }
+    List<ManifestReport> reports = ManifestParser.parseAll(files);
+    Map<String, ManifestReport> out = new HashMap<>();
+    for (int i = 0; i < found.size(); i++) {
+      out.put(found.get(i), reports.get(i));
+    }
+    return out;
+  }
+
+  /** Like {@link #currentManifest(String)}, from a report read beforehand when there is one. */
+  PluginManifest currentManifest(String id, Map<String, ManifestReport> read) {
+    Path dir = store.currentDir(id).orElseThrow(() -> notInstalled(id));
+    ManifestReport report = read.get(id);
+    return currentManifest(id, dir, report != null ? report : ManifestParser.parse(dir.resolve(ManifestParser.FILE_NAME)));
+  }
+
+  private static PluginManifest currentManifest(String id, Path dir, ManifestReport report) {
     return report.manifest().orElseThrow(() -> new PluginRuntimeException(ManifestCode.MANIFEST_UNREADABLE, id,
         "plugin.toml of the current version must be valid: " + dir,
         "Run doctor to check the version's files, then reinstall " + id + ".",

@@ -2,7 +2,7 @@ package dev.plinth.benchmarks.runtime;
 
 import dev.plinth.api.Plugin;
 import dev.plinth.manifest.ManifestParser;
-import dev.plinth.manifest.PluginManifest;
+import dev.plinth.manifest.ManifestReport;
 import dev.plinth.runtime.RuntimeSettings;
 import dev.plinth.runtime.lifecycle.BootCandidate;
 import dev.plinth.runtime.lifecycle.PluginRuntime;
@@ -76,15 +76,16 @@ final class BenchPlugins {
    * {@code plugin.toml}, the counterpart of PF4J listing its jars and reading their manifests.
    */
   static List<BootCandidate> candidates(Path root) {
-    List<BootCandidate> out = new ArrayList<>();
+    List<Path> dirs;
     try (Stream<Path> ids = Files.list(root.resolve("plinth"))) {
-      for (Path plugin : ids.sorted().toList()) {
-        Path dir = plugin.resolve("1.0.0");
-        PluginManifest m = ManifestParser.parse(dir.resolve("plugin.toml")).orThrow();
-        out.add(new BootCandidate(m, dir, true));
-      }
+      dirs = ids.sorted().map(plugin -> plugin.resolve("1.0.0")).toList();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+    List<ManifestReport> reports = ManifestParser.parseAll(dirs.stream().map(d -> d.resolve("plugin.toml")).toList());
+    List<BootCandidate> out = new ArrayList<>(dirs.size());
+    for (int i = 0; i < dirs.size(); i++) {
+      out.add(new BootCandidate(reports.get(i).orThrow(), dirs.get(i), true));
     }
     return out;
   }

@@ -35,13 +35,17 @@ import org.pf4j.PluginManager;
  *       jar's manifest for {@code Plugin-Id}/{@code Plugin-Class}, resolves dependencies, one {@code
  *       PluginClassLoader} per jar) and {@code startPlugins()} (loads the named class, instantiates
  *       it, calls {@code start()} on the calling thread).
- *   <li>Plinth: lists the plugin folders and parses each {@code plugin.toml}, then {@code
+ *   <li>Plinth: lists the plugin folders and parses each {@code plugin.toml} ({@code
+ *       ManifestParser.parseAll}, which spreads the files over the processors), then {@code
  *       PluginRuntime.boot}: boot ordering, classpath resolution and the bundle check (host classes
- *       refused), one {@code PluginClassLoader} per plugin, the entry found through {@code
- *       ServiceLoader} restricted to the plugin's own loader, a permission-checked context with its
- *       data folder, and {@code start} on a worker thread under a timeout. Plinth does more per
- *       plugin (the bundle check, the context and its folder, the timeout); PF4J resolves
- *       dependencies and checks versions much as Plinth's boot ordering does.
+ *       refused; the same pass over the jar reads {@code META-INF/services/dev.plinth.api.Plugin}),
+ *       one {@code PluginClassLoader} per plugin, the entry found from that services file by
+ *       {@code ServiceLoader}'s rules and kept only when the plugin's own loader defines it, a
+ *       permission-checked context with its data folder, and {@code start} on a worker thread under
+ *       a timeout. Boot prepares loaders and entries on a helper thread and on the boot thread while
+ *       earlier plugins start; the starts themselves run one at a time in dependency order. Plinth
+ *       does more per plugin (the bundle check, the context and its folder, the timeout); PF4J
+ *       resolves dependencies and checks versions much as Plinth's boot ordering does.
  * </ul>
  *
  * <p>Each invocation builds a fresh manager or runtime; the iteration teardown stops and unloads

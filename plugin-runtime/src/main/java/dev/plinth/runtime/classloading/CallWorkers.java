@@ -143,9 +143,9 @@ final class CallWorkers {
       this.body = body;
     }
 
-    /** The body's result, waiting at most {@code timeoutMs}. */
-    T get(long timeoutMs) throws InterruptedException, TimeoutException, ExecutionException {
-      if (!done.await(timeoutMs, TimeUnit.MILLISECONDS)) {
+    /** The body's result, waiting until {@code deadline} ({@link System#nanoTime()} time) at most. */
+    T get(long deadline) throws InterruptedException, TimeoutException, ExecutionException {
+      if (!done.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
         throw new TimeoutException();
       }
       if (failure != null) {

@@ -1,6 +1,7 @@
 package dev.plinth.runtime.classloading;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.plinth.manifest.PluginManifest;
@@ -55,6 +56,18 @@ public final class ClassLoaderFactory {
    */
   public PluginClassLoader create(
       PluginManifest manifest, Path versionDir, List<PluginClassLoader> dependencies) {
+    return open(manifest, versionDir, dependencies).loader();
+  }
+
+  /**
+   * Creates the loader like {@link #create}, and returns with it the plugin's {@code
+   * META-INF/services/dev.plinth.api.Plugin} files, which the bundle check reads in the same pass
+   * over the jars (see {@code EntryDiscovery.find(PluginManifest, OpenedLoader)}).
+   *
+   * @throws PluginRuntimeException as {@link #create}
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public OpenedLoader open(PluginManifest manifest, Path versionDir, List<PluginClassLoader> dependencies) {
     List<String> entries = manifest.runtime().classpath();
     List<Path> classpath =
         ClasspathResolver.resolve(manifest.id(), versionDir, entries.isEmpty() ? DEFAULT_CLASSPATH : entries);
@@ -65,14 +78,13 @@ public final class ClassLoaderFactory {
     PluginClassLoader loader = new PluginClassLoader(
         manifest.id(), manifest.version(), urls, shared, manifest.runtime().exports(), dependencies);
     try {
-      // The loader opens its jars first, so the check's own JarFile shares their already-read
+      // The loader opens its jars first, so the check's own ZipFile shares their already-read
       // central directory (the JDK shares one per file among open ZipFiles) instead of reading
       // each jar twice. Nothing is defined before the check passes.
       for (Enumeration<URL> opened = loader.findResources(JarFile.MANIFEST_NAME); opened.hasMoreElements(); ) {
         opened.nextElement();
       }
-      BundleCheck.check(manifest.id(), classpath, shared);
-      return loader;
+      return new OpenedLoader(loader, BundleCheck.check(manifest.id(), classpath, shared));
     } catch (IOException e) {
       closeQuietly(loader);
       throw BundleCheck.unreadable(manifest.id(), classpath.get(0), e);

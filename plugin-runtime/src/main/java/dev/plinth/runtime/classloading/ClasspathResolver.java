@@ -69,10 +69,17 @@ final class ClasspathResolver {
   }
 
   private static List<Path> expand(String pluginId, Path root, Path dir, String glob, String entry) {
-    if (!Files.isDirectory(dir)) {
+    Path realDir;
+    if (dir.equals(root)) {
+      realDir = root;
+    } else if (root.equals(dir.getParent()) && isPlainDirectory(dir)) {
+      // A real folder directly inside the real root: its real path is itself, no lookup needed.
+      realDir = dir;
+    } else if (!Files.isDirectory(dir)) {
       return List.of();
+    } else {
+      realDir = inside(pluginId, root, dir, entry);
     }
-    Path realDir = inside(pluginId, root, dir, entry);
     PathMatcher matcher = matcher(glob);
     List<Path> found = new ArrayList<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
@@ -102,6 +109,15 @@ final class ClasspathResolver {
     }
     found.sort(null);
     return found;
+  }
+
+  /** True when {@code p} itself (not a link to one) is a folder. */
+  private static boolean isPlainDirectory(Path p) {
+    try {
+      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Compiling a glob costs more than resolving the classpath; manifests use a handful of globs. */

@@ -66,10 +66,29 @@ public final class PluginCalls {
    *     interrupted while waiting
    */
   public static <T> T call(Call call, Callable<T> body) {
+    return call(call, body, NOTHING);
+  }
+
+  /**
+   * Like {@link #call(Call, Callable)}, but once the body is handed to its worker the caller first
+   * runs {@code meanwhile} (host work that needs nothing from the call, such as preparing the next
+   * plugin during a boot), then waits for what is left of the timeout, which counts from the
+   * hand-off. The result, errors and timeout are those of the body alone; {@code meanwhile} should
+   * be short, since a timeout is only noticed once it returns, and what it throws is thrown after the
+   * call has been waited for (or abandoned on timeout).
+   */
+  public static <T> T call(Call call, Callable<T> body, Runnable meanwhile) {
     CallWorkers.Pending<T> task =
         CallWorkers.SHARED.submit("plinth-" + call.operation() + "-" + call.pluginId(), call.loader(), body);
+    long deadline = System.nanoTime() + call.timeout().toNanos();
+    Throwable meanwhileFailed = null;
     try {
-      return task.get(call.timeout().toMillis());
+      meanwhile.run();
+    } catch (RuntimeException | Error e) {
+      meanwhileFailed = e;
+    }
+    try {
+      return task.get(deadline);
     } catch (TimeoutException e) {
       task.abandon();
       throw timeout(call);
@@ -93,8 +112,16 @@ public final class PluginCalls {
           "The host is shutting down or cancelled the operation; retry it if it should run.",
           Map.of("operation", call.operation()),
           null);
+    } finally {
+      if (meanwhileFailed instanceof RuntimeException r) {
+        throw r;
+      } else if (meanwhileFailed instanceof Error err) {
+        throw err;
+      }
     }
   }
+
+  private static final Runnable NOTHING = () -> {};
 
   /**
    * Ends the workers that ran code of {@code loader}, now if idle or when their call returns, so the

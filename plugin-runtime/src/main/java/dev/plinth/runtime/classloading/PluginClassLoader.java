@@ -39,6 +39,7 @@ public final class PluginClassLoader extends URLClassLoader {
 
   private static final AtomicLong SEQUENCE = new AtomicLong();
   private static final String PROBE = "dev.plinth.runtime.classloading.JdbcDriverProbe";
+  private static volatile byte @Nullable [] probeBytes;
 
   private final String pluginId;
   private final String version;
@@ -156,14 +157,24 @@ public final class PluginClassLoader extends URLClassLoader {
       if (c != null) {
         return c;
       }
+      byte[] bytes = probeBytes();
+      return defineClass(PROBE, bytes, 0, bytes.length);
+    }
+  }
+
+  /** The probe's class file, read once: every unload defines it in the plugin's loader. */
+  private static byte[] probeBytes() throws IOException {
+    byte[] bytes = probeBytes;
+    if (bytes == null) {
       try (InputStream in = PluginClassLoader.class.getResourceAsStream("JdbcDriverProbe.class")) {
         if (in == null) {
           throw new IOException("probe class bytes not found");
         }
-        byte[] bytes = in.readAllBytes();
-        return defineClass(PROBE, bytes, 0, bytes.length);
+        bytes = in.readAllBytes();
       }
+      probeBytes = bytes;
     }
+    return bytes;
   }
 
   @Override

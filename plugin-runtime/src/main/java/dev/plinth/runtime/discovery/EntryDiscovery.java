@@ -1,13 +1,18 @@
 package dev.plinth.runtime.discovery;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.plinth.api.Plugin;
 import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.PluginRuntimeException;
 import dev.plinth.runtime.RuntimeErrorCode;
+import dev.plinth.runtime.classloading.OpenedLoader;
+import dev.plinth.runtime.classloading.PluginClassLoader;
+import dev.plinth.runtime.classloading.ServiceFile;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
@@ -53,6 +58,28 @@ public final class EntryDiscovery {
     return entry != null ? named(manifest.id(), entry, loader) : fromServices(manifest.id(), loader);
   }
 
+  /**
+   * Finds the entry like {@link #find(PluginManifest, ClassLoader)}, from the services files the
+   * loader's bundle check already read when it has them: the same files {@code ServiceLoader} would
+   * read through the loader, parsed by the same rules (comments, one binary name a line, repeats
+   * dropped), each named class loaded without initialising it, checked to implement {@code Plugin}
+   * with a public no-arg constructor, and kept only when the plugin's own loader defines it.
+   *
+   * @throws PluginRuntimeException {@code ENTRY_NOT_FOUND}, {@code ENTRY_AMBIGUOUS} or {@code
+   *     ENTRY_INVALID}
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static EntryPoint find(PluginManifest manifest, OpenedLoader opened) {
+    PluginClassLoader loader = opened.loader();
+    String entry = manifest.runtime().entry();
+    if (entry != null) {
+      return named(manifest.id(), entry, loader);
+    }
+    return opened.pluginServices()
+        .map(files -> fromServiceFiles(manifest.id(), files, loader))
+        .orElseGet(() -> fromServices(manifest.id(), loader));
+  }
+
   private static EntryPoint named(String pluginId, String entry, ClassLoader loader) {
     Class<?> type;
     try {
@@ -93,20 +120,49 @@ public final class EntryDiscovery {
       throw invalid(pluginId, SERVICES + " must list loadable Plugin classes: " + e.getMessage(), SERVICES);
     }
     if (own.isEmpty()) {
-      throw error(RuntimeErrorCode.ENTRY_NOT_FOUND, pluginId,
-          SERVICES + " must list one Plugin class of this bundle: none found",
-          "Add " + SERVICES + " naming the plugin's Plugin class, or set [plugin.runtime] entry.",
-          SERVICES);
+      throw noneFound(pluginId);
     }
     if (own.size() > 1) {
-      List<String> names = own.stream().map(p -> p.type().getName()).toList();
-      throw error(RuntimeErrorCode.ENTRY_AMBIGUOUS, pluginId,
-          SERVICES + " must list exactly one Plugin class: " + names,
-          "Set [plugin.runtime] entry to the one to use, or remove the others from " + SERVICES + ".",
-          String.join(",", names));
+      throw ambiguous(pluginId, own.stream().map(p -> p.type().getName()).toList());
     }
     ServiceLoader.Provider<Plugin> provider = own.get(0);
     return new EntryPoint(provider.type().getName(), provider::get);
+  }
+
+  private static EntryPoint fromServiceFiles(String pluginId, List<ServiceFile> files, ClassLoader loader) {
+    List<Constructor<? extends Plugin>> own = new ArrayList<>();
+    try {
+      for (String name : ServiceFiles.providerNames(Plugin.class, files)) {
+        Constructor<? extends Plugin> ctor = ServiceFiles.provider(Plugin.class, name, loader);
+        if (ctor != null && ctor.getDeclaringClass().getClassLoader() == loader) {
+          own.add(ctor);
+        }
+      }
+    } catch (ServiceConfigurationError | LinkageError e) {
+      throw invalid(pluginId, SERVICES + " must list loadable Plugin classes: " + e.getMessage(), SERVICES);
+    }
+    if (own.isEmpty()) {
+      throw noneFound(pluginId);
+    }
+    if (own.size() > 1) {
+      throw ambiguous(pluginId, own.stream().map(c -> c.getDeclaringClass().getName()).toList());
+    }
+    Constructor<? extends Plugin> ctor = own.get(0);
+    return new EntryPoint(ctor.getDeclaringClass().getName(), () -> ServiceFiles.instantiate(Plugin.class, ctor));
+  }
+
+  private static PluginRuntimeException noneFound(String pluginId) {
+    return error(RuntimeErrorCode.ENTRY_NOT_FOUND, pluginId,
+        SERVICES + " must list one Plugin class of this bundle: none found",
+        "Add " + SERVICES + " naming the plugin's Plugin class, or set [plugin.runtime] entry.",
+        SERVICES);
+  }
+
+  private static PluginRuntimeException ambiguous(String pluginId, List<String> names) {
+    return error(RuntimeErrorCode.ENTRY_AMBIGUOUS, pluginId,
+        SERVICES + " must list exactly one Plugin class: " + names,
+        "Set [plugin.runtime] entry to the one to use, or remove the others from " + SERVICES + ".",
+        String.join(",", names));
   }
 
   private static PluginRuntimeException invalid(String pluginId, String message, String value) {

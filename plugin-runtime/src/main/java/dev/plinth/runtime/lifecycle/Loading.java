@@ -7,6 +7,7 @@ import dev.plinth.runtime.PluginRuntimeException;
 import dev.plinth.runtime.RuntimeErrorCode;
 import dev.plinth.runtime.RuntimeSettings;
 import dev.plinth.runtime.classloading.ClassLoaderFactory;
+import dev.plinth.runtime.classloading.OpenedLoader;
 import dev.plinth.runtime.classloading.PluginCalls;
 import dev.plinth.runtime.classloading.PluginClassLoader;
 import dev.plinth.runtime.context.BoundaryContext;
@@ -54,14 +55,33 @@ final class Loading {
     this.configs = configs;
   }
 
-  LoadedPlugin load(PluginManifest m, Path versionDir, Map<String, LoadedPlugin> loaded, String corr) {
-    List<PluginClassLoader> deps = dependencies(m, loaded);
-    PluginClassLoader loader = loaders.create(m, versionDir, deps);
+  /** A plugin's loader with its entry found: everything before plugin code runs. */
+  record Prepared(PluginClassLoader loader, EntryDiscovery.EntryPoint entry) {}
+
+  /**
+   * Creates the plugin's loader (bundle check included) and finds its entry class, without running
+   * plugin code; safe on any thread. A failure closes the loader before it is thrown.
+   */
+  Prepared prepare(PluginManifest m, Path versionDir, List<PluginClassLoader> deps) {
+    OpenedLoader opened = loaders.open(m, versionDir, deps);
     try {
-      EntryDiscovery.EntryPoint entry = EntryDiscovery.find(m, loader);
+      return new Prepared(opened.loader(), EntryDiscovery.find(m, opened));
+    } catch (RuntimeException | Error e) {
+      closeQuietly(opened.loader());
+      throw e;
+    }
+  }
+
+  /**
+   * Starts a prepared plugin; a failure closes its loader before it is thrown. {@code meanwhile}
+   * runs on this thread while the plugin's {@code start} runs on its worker.
+   */
+  LoadedPlugin start(PluginManifest m, Prepared p, String corr, Runnable meanwhile) {
+    PluginClassLoader loader = p.loader();
+    try {
       RuntimeEvents.emit(events, RuntimeEvents.LOADED, m.id(), m.version(), corr,
-          Map.of("entry", entry.className(), "loader", loader.getName()));
-      return start(m, loader, loader, entry::create, entry.className(), corr);
+          Map.of("entry", p.entry().className(), "loader", loader.getName()));
+      return start(m, loader, loader, p.entry()::create, p.entry().className(), corr, meanwhile);
     } catch (RuntimeException | Error e) {
       closeQuietly(loader);
       throw e;
@@ -71,7 +91,7 @@ final class Loading {
   LoadedPlugin startBuiltin(PluginManifest m, Plugin plugin, String corr) {
     ClassLoader own = plugin.getClass().getClassLoader();
     ClassLoader callLoader = own != null ? own : ClassLoader.getSystemClassLoader();
-    return start(m, null, callLoader, () -> plugin, plugin.getClass().getName(), corr);
+    return start(m, null, callLoader, () -> plugin, plugin.getClass().getName(), corr, () -> { });
   }
 
   private LoadedPlugin start(
@@ -80,7 +100,8 @@ final class Loading {
       ClassLoader callLoader,
       Callable<Plugin> factory,
       String entryClass,
-      String corr) {
+      String corr,
+      Runnable meanwhile) {
     BoundaryContext ctx = contexts.create(m, dataRoot.resolve(m.id()), configs.apply(m.id()), corr);
     AtomicReference<Plugin> instance = new AtomicReference<>();
     try {
@@ -91,7 +112,7 @@ final class Loading {
             instance.set(p);
             p.start(ctx);
             return null;
-          });
+          }, meanwhile);
       int registered = loader == null ? 0 : extensions.register(m, loader, corr);
       PluginInfo info = new PluginInfo(m.id(), m.version(), loader == null, entryClass, registered,
           settings.clock().instant());

@@ -10,6 +10,7 @@ import dev.plinth.runtime.RuntimeErrorCode;
 import dev.plinth.runtime.Sources;
 import dev.plinth.runtime.TestBundles;
 import dev.plinth.runtime.classloading.ClassLoaderFactory;
+import dev.plinth.runtime.classloading.OpenedLoader;
 import dev.plinth.runtime.classloading.PluginClassLoader;
 import dev.plinth.runtime.classloading.SharedPackages;
 import java.net.URL;
@@ -128,5 +129,87 @@ class EntryDiscoveryTest {
       assertThat(e.code()).isEqualTo(RuntimeErrorCode.ENTRY_NOT_FOUND);
       assertThat(System.getProperty("plinth.test.loud")).isNull();
     }
+  }
+
+  private OpenedLoader opened(PluginManifest m, TestBundles.JarSpec jar) throws Exception {
+    OpenedLoader o = ClassLoaderFactory.of(SharedPackages.defaults())
+        .open(m, TestBundles.bundle(root, m.id(), m.version(), jar), List.of());
+    loader = o.loader();
+    return o;
+  }
+
+  @Test
+  void findOpened_oneProvider_readsTheCheckedServicesFileAndCreatesIt() throws Exception {
+    PluginManifest m = TestBundles.manifest("one", "1.0.0").build();
+    OpenedLoader o = opened(m, TestBundles.jar("one.jar")
+        .source("com.one.OnePlugin", Sources.noop("com.one.OnePlugin")).plugin("com.one.OnePlugin"));
+
+    EntryDiscovery.EntryPoint entry = EntryDiscovery.find(m, o);
+
+    assertThat(o.pluginServices()).hasValueSatisfying(files -> assertThat(files).singleElement()
+        .satisfies(f -> assertThat(f.text()).contains("com.one.OnePlugin")));
+    assertThat(entry.className()).isEqualTo("com.one.OnePlugin");
+    assertThat(entry.create().getClass().getClassLoader()).isSameAs(o.loader());
+  }
+
+  @Test
+  void findOpened_noneOrSeveral_areTypedLikeServiceLoader() throws Exception {
+    PluginManifest none = TestBundles.manifest("none", "1.0.0").build();
+    OpenedLoader n = opened(none, TestBundles.jar("none.jar").source("com.none.P", Sources.noop("com.none.P")));
+    assertThat(thrown(() -> EntryDiscovery.find(none, n)).getMessage()).isEqualTo(
+        "META-INF/services/dev.plinth.api.Plugin must list one Plugin class of this bundle: none found");
+    loader.close();
+
+    PluginManifest two = TestBundles.manifest("two", "1.0.0").build();
+    OpenedLoader t = opened(two, TestBundles.jar("two.jar")
+        .source("com.two.A", Sources.noop("com.two.A")).source("com.two.B", Sources.noop("com.two.B"))
+        .resource("META-INF/services/dev.plinth.api.Plugin", "# providers\ncom.two.A\r\n\n  com.two.B # second\ncom.two.A\n"));
+    PluginRuntimeException e = thrown(() -> EntryDiscovery.find(two, t));
+    assertThat(e.code()).isEqualTo(RuntimeErrorCode.ENTRY_AMBIGUOUS);
+    assertThat(e.getMessage()).endsWith("must list exactly one Plugin class: [com.two.A, com.two.B]");
+  }
+
+  @Test
+  void findOpened_malformedOrMissingProvider_isEntryInvalidWithServiceLoadersMessage() throws Exception {
+    PluginManifest bad = TestBundles.manifest("bad", "1.0.0").build();
+    OpenedLoader b = opened(bad, TestBundles.jar("bad.jar")
+        .resource("META-INF/services/dev.plinth.api.Plugin", "com.bad.Gone\n"));
+    PluginRuntimeException missing = thrown(() -> EntryDiscovery.find(bad, b));
+    assertThat(missing.code()).isEqualTo(RuntimeErrorCode.ENTRY_INVALID);
+    assertThat(missing.getMessage()).isEqualTo("META-INF/services/dev.plinth.api.Plugin must list loadable Plugin"
+        + " classes: dev.plinth.api.Plugin: Provider com.bad.Gone not found");
+    loader.close();
+
+    PluginManifest syntax = TestBundles.manifest("syntax", "1.0.0").build();
+    OpenedLoader s = opened(syntax, TestBundles.jar("syntax.jar")
+        .resource("META-INF/services/dev.plinth.api.Plugin", "com.a.B c.D\n"));
+    assertThat(thrown(() -> EntryDiscovery.find(syntax, s)).getMessage())
+        .endsWith("syntax.jar!/META-INF/services/dev.plinth.api.Plugin:1: Illegal configuration-file syntax");
+  }
+
+  @Test
+  void findOpened_providerNotAPlugin_isInvalid() throws Exception {
+    PluginManifest m = TestBundles.manifest("np", "1.0.0").build();
+    OpenedLoader o = opened(m, TestBundles.jar("np.jar")
+        .source("com.np.Thing", "package com.np; public class Thing {}")
+        .resource("META-INF/services/dev.plinth.api.Plugin", "com.np.Thing\n"));
+
+    assertThat(thrown(() -> EntryDiscovery.find(m, o)).getMessage())
+        .endsWith("dev.plinth.api.Plugin: com.np.Thing not a subtype");
+  }
+
+  @Test
+  void findOpened_throwingConstructor_failsOnCreateLikeServiceLoader() throws Exception {
+    PluginManifest m = TestBundles.manifest("boom", "1.0.0").build();
+    OpenedLoader o = opened(m, TestBundles.jar("boom.jar")
+        .source("com.boom.Boom", Sources.noop("com.boom.Boom").replace("public class Boom implements dev.plinth.api.Plugin {}",
+            "public class Boom implements dev.plinth.api.Plugin { public Boom() { throw new IllegalStateException(\"no\"); } }"))
+        .plugin("com.boom.Boom"));
+
+    EntryDiscovery.EntryPoint entry = EntryDiscovery.find(m, o);
+
+    assertThatThrownBy(entry::create).isInstanceOf(java.util.ServiceConfigurationError.class)
+        .hasMessage("dev.plinth.api.Plugin: Provider com.boom.Boom could not be instantiated")
+        .hasRootCauseInstanceOf(IllegalStateException.class);
   }
 }
