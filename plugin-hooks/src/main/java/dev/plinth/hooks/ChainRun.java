@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ChainRun<T> {
   private static final Logger LOG = LoggerFactory.getLogger(ChainRun.class);
+  private static final HookReceipt[] NO_ARRAY = new HookReceipt[0];
 
   private final HookDispatcher engine;
   private final HookPoint<T> point;
@@ -53,7 +54,9 @@ final class ChainRun<T> {
 
   @SuppressWarnings("unchecked")
   DispatchResult<T> run() {
-    HookReceipt[] receipts = new HookReceipt[handlers.length];
+    // One handler (the common case for a point) needs no array: its receipt becomes a List.of.
+    HookReceipt[] receipts = handlers.length == 1 ? NO_ARRAY : new HookReceipt[handlers.length];
+    @Nullable HookReceipt single = null;
     int count = 0;
     long now = time();
     long deadline = now + engine.budgetNanos;
@@ -79,14 +82,22 @@ final class ChainRun<T> {
         now = inline ? callInline(h, start) : callIsolated(h, start);
       }
       if (error instanceof VirtualMachineError) {
-        receipts[count++] = receipt(h, ReceiptStatus.ERROR, now - start, false, List.of(), List.of(),
+        HookReceipt last = receipt(h, ReceiptStatus.ERROR, now - start, false, List.of(), List.of(),
             "rethrown to the dispatching thread", false);
-        publishQuietly(receipts, count);
+        publishQuietly(listOf(receipts, count, single, last));
         throw (VirtualMachineError) error;
       }
-      receipts[count++] = settle(h, now - start);
+      HookReceipt r = settle(h, now - start);
+      if (receipts == NO_ARRAY) {
+        single = r;
+      } else {
+        receipts[count] = r;
+      }
+      count++;
     }
-    List<HookReceipt> list = new ReceiptList(receipts, count);
+    List<HookReceipt> list = receipts == NO_ARRAY
+        ? (single == null ? List.of() : List.of(single))
+        : new ReceiptList(receipts, count);
     engine.bus.publish(list);
     if (interrupted) {
       Thread.currentThread().interrupt();
@@ -238,9 +249,19 @@ final class ChainRun<T> {
         t == null ? null : t.getClass().getName(), t == null ? null : t.getMessage(), detail, running);
   }
 
-  private void publishQuietly(HookReceipt[] receipts, int count) {
+  /** The receipts so far plus {@code last}. */
+  private static List<HookReceipt> listOf(HookReceipt[] receipts, int count, @Nullable HookReceipt single,
+      HookReceipt last) {
+    if (receipts == NO_ARRAY) {
+      return single == null ? List.of(last) : List.of(single, last);
+    }
+    receipts[count] = last;
+    return new ReceiptList(receipts, count + 1);
+  }
+
+  private void publishQuietly(List<HookReceipt> receipts) {
     try {
-      engine.bus.publish(new ReceiptList(receipts, count));
+      engine.bus.publish(receipts);
     } catch (Throwable ignored) {
       // The VirtualMachineError being rethrown matters more than its receipt.
     }
