@@ -293,8 +293,8 @@ class DispatchTimeoutTest {
     assertThat(receipt.status()).isEqualTo(ReceiptStatus.TIMEOUT);
     assertThat(receipt.stillRunning()).isFalse();
     assertThat(receipt.detail()).startsWith("timeout: exceeded 50 ms; fail-open");
-    // Either clock measures the 150 ms sleep: the coarse one to within a tick or so.
-    assertThat(receipt.durationNanos()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(140));
+    // Either clock measures the 150 ms sleep: the coarse one to within its lag on a loaded machine.
+    assertThat(receipt.durationNanos()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
     assertThat(r.data()).isSameAs(HELLO);
   }
 
