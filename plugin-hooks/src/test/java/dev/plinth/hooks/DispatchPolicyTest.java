@@ -233,8 +233,9 @@ class DispatchPolicyTest {
     assertThat(receipt.point()).isEqualTo("test.gate");
     assertThat(receipt.scopeId()).isEqualTo("run-42");
     assertThat(receipt.handlerId()).isEqualTo(dispatcher.registry().handlers(GATE).get(0).handlerId());
-    // The default inline clock ticks every millisecond: a fast handler takes 0 or 1 tick.
-    assertThat(receipt.durationNanos()).isBetween(0L, 50 * CoarseClock.TICK_NANOS);
+    // The default inline clock ticks every millisecond: a fast handler takes 0 or 1 tick, more
+    // only if the clock's thread was starved and caught up during the call.
+    assertThat(receipt.durationNanos()).isBetween(0L, 200 * CoarseClock.TICK_NANOS);
     assertThat(receipt.stillRunning()).isFalse();
   }
 
