@@ -132,8 +132,7 @@ final class SystemAssembly {
    * @throws PluginRuntimeException {@code PLUGIN_NOT_INSTALLED} or {@code MANIFEST_UNREADABLE}
    */
   PluginManifest currentManifest(String id) {
-    Path dir = store.currentDir(id).orElseThrow(() -> notInstalled(id));
-    return currentManifest(id, dir, ManifestParser.parse(dir.resolve(ManifestParser.FILE_NAME)));
+    return currentManifest(id, Map.of());
   }
 
   /**
@@ -161,10 +160,9 @@ final class SystemAssembly {
   PluginManifest currentManifest(String id, Map<String, ManifestReport> read) {
     Path dir = store.currentDir(id).orElseThrow(() -> notInstalled(id));
     ManifestReport report = read.get(id);
-    return currentManifest(id, dir, report != null ? report : ManifestParser.parse(dir.resolve(ManifestParser.FILE_NAME)));
-  }
-
-  private static PluginManifest currentManifest(String id, Path dir, ManifestReport report) {
+    if (report == null) {
+      report = ManifestParser.parse(dir.resolve(ManifestParser.FILE_NAME));
+    }
     return report.manifest().orElseThrow(() -> new PluginRuntimeException(ManifestCode.MANIFEST_UNREADABLE, id,
         "plugin.toml of the current version must be valid: " + dir,
         "Run doctor to check the version's files, then reinstall " + id + ".",

@@ -111,44 +111,42 @@ public final class EntryDiscovery {
   }
 
   private static EntryPoint fromServices(String pluginId, ClassLoader loader) {
-    List<ServiceLoader.Provider<Plugin>> own;
+    List<EntryPoint> own;
     try {
       own = ServiceLoader.load(Plugin.class, loader).stream()
           .filter(p -> p.type().getClassLoader() == loader)
+          .map(p -> new EntryPoint(p.type().getName(), p::get))
           .toList();
     } catch (ServiceConfigurationError | LinkageError e) {
       throw invalid(pluginId, SERVICES + " must list loadable Plugin classes: " + e.getMessage(), SERVICES);
     }
-    if (own.isEmpty()) {
-      throw noneFound(pluginId);
-    }
-    if (own.size() > 1) {
-      throw ambiguous(pluginId, own.stream().map(p -> p.type().getName()).toList());
-    }
-    ServiceLoader.Provider<Plugin> provider = own.get(0);
-    return new EntryPoint(provider.type().getName(), provider::get);
+    return theOne(pluginId, own);
   }
 
   private static EntryPoint fromServiceFiles(String pluginId, List<ServiceFile> files, ClassLoader loader) {
-    List<Constructor<? extends Plugin>> own = new ArrayList<>();
+    List<EntryPoint> own = new ArrayList<>();
     try {
       for (String name : ServiceFiles.providerNames(Plugin.class, files)) {
         Constructor<? extends Plugin> ctor = ServiceFiles.provider(Plugin.class, name, loader);
         if (ctor != null && ctor.getDeclaringClass().getClassLoader() == loader) {
-          own.add(ctor);
+          own.add(new EntryPoint(ctor.getDeclaringClass().getName(), () -> ServiceFiles.instantiate(Plugin.class, ctor)));
         }
       }
     } catch (ServiceConfigurationError | LinkageError e) {
       throw invalid(pluginId, SERVICES + " must list loadable Plugin classes: " + e.getMessage(), SERVICES);
     }
+    return theOne(pluginId, own);
+  }
+
+  /** The single provider of the plugin's own loader; none or several is an error naming them. */
+  private static EntryPoint theOne(String pluginId, List<EntryPoint> own) {
     if (own.isEmpty()) {
       throw noneFound(pluginId);
     }
     if (own.size() > 1) {
-      throw ambiguous(pluginId, own.stream().map(c -> c.getDeclaringClass().getName()).toList());
+      throw ambiguous(pluginId, own.stream().map(EntryPoint::className).toList());
     }
-    Constructor<? extends Plugin> ctor = own.get(0);
-    return new EntryPoint(ctor.getDeclaringClass().getName(), () -> ServiceFiles.instantiate(Plugin.class, ctor));
+    return own.get(0);
   }
 
   private static PluginRuntimeException noneFound(String pluginId) {
