@@ -159,10 +159,8 @@ final class SystemAssembly {
   /** Like {@link #currentManifest(String)}, from a report read beforehand when there is one. */
   PluginManifest currentManifest(String id, Map<String, ManifestReport> read) {
     Path dir = store.currentDir(id).orElseThrow(() -> notInstalled(id));
-    ManifestReport report = read.get(id);
-    if (report == null) {
-      report = ManifestParser.parse(dir.resolve(ManifestParser.FILE_NAME));
-    }
+    ManifestReport pre = read.get(id);
+    ManifestReport report = pre != null ? pre : ManifestParser.parse(dir.resolve(ManifestParser.FILE_NAME));
     return report.manifest().orElseThrow(() -> new PluginRuntimeException(ManifestCode.MANIFEST_UNREADABLE, id,
         "plugin.toml of the current version must be valid: " + dir,
         "Run doctor to check the version's files, then reinstall " + id + ".",
