@@ -50,7 +50,8 @@ import org.pf4j.PluginManager;
  *
  * <p>Each invocation builds a fresh manager or runtime; the iteration teardown stops and unloads
  * everything (PF4J closes its loaders, so no jar stays open into the next iteration on either
- * side). The first warmup iteration of Plinth creates the data folders; later ones find them, as
+ * side) and then runs a full collection, so that no boot is measured together with a collection of
+ * the previous iteration's garbage. The first warmup iteration of Plinth creates the data folders; later ones find them, as
  * every boot after a host's first does. Plinth's call workers are pooled JVM-wide, so warm
  * iterations reuse them, as a host's boot after startup would.
  *
@@ -105,6 +106,9 @@ public class RuntimeBootBenchmark {
       pf4j.unloadPlugins();
       pf4j = null;
     }
+    // Collect the unloaded iteration's loaders and garbage now, so the next measured boot (of
+    // either system) does not pay for a collection of what this one left behind.
+    System.gc();
   }
 
   @TearDown(Level.Trial)

@@ -144,10 +144,11 @@ final class Loading {
   }
 
   /** The loaders of the plugin's dependencies, each loaded and inside its declared range. */
-  static List<PluginClassLoader> dependencies(PluginManifest m, Map<String, LoadedPlugin> loaded) {
+  static List<PluginClassLoader> dependencies(
+      PluginManifest m, Function<String, @Nullable LoadedPlugin> loaded) {
     List<PluginClassLoader> out = new ArrayList<>();
     m.dependencies().forEach((dep, range) -> {
-      LoadedPlugin d = loaded.get(dep);
+      LoadedPlugin d = loaded.apply(dep);
       String why = d == null ? "not loaded"
           : BootOrder.satisfies(d.manifest().version(), range) ? null
           : "loaded version " + d.manifest().version() + " is outside " + range;

@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,12 +64,8 @@ public final class PluginRuntime implements AutoCloseable {
   private final Unloading unloading;
   private final ReentrantLock lifecycle = new ReentrantLock();
   private final List<dev.plinth.runtime.leak.LeakReport> leaks = new CopyOnWriteArrayList<>();
-  /**
-   * Loaded plugins in load order: a copy-on-write snapshot, never changed once published. Kept as
-   * the plain map (not a read-only wrapper) so the next copy reads its entries directly; boot adds
-   * hundreds in a row.
-   */
-  private volatile LinkedHashMap<String, LoadedPlugin> plugins = new LinkedHashMap<>();
+  /** Loaded plugins, by id and in load order; written under {@link #lifecycle}, read without it. */
+  private final LoadedPlugins plugins = new LoadedPlugins();
 
   PluginRuntime(PluginRuntimeBuilder b) {
     this.settings = b.settings;
@@ -99,7 +94,7 @@ public final class PluginRuntime implements AutoCloseable {
   public PluginInfo load(PluginManifest manifest, Path versionDir) {
     lifecycle.lock();
     try {
-      return load(manifest, () -> loading.prepare(manifest, versionDir, Loading.dependencies(manifest, plugins)), () -> { });
+      return load(manifest, () -> loading.prepare(manifest, versionDir, Loading.dependencies(manifest, plugins::get)), () -> { });
     } finally {
       lifecycle.unlock();
     }
@@ -125,7 +120,7 @@ public final class PluginRuntime implements AutoCloseable {
     lifecycle.lock();
     try {
       String corr = RuntimeEvents.newCorrelationId();
-      if (plugins.containsKey(manifest.id())) {
+      if (plugins.contains(manifest.id())) {
         throw alreadyLoaded(manifest.id());
       }
       try {
@@ -195,7 +190,7 @@ public final class PluginRuntime implements AutoCloseable {
   private BootReport.@Nullable SkipReason skipReason(String id) {
     return settings.safeMode() ? BootReport.SkipReason.SAFE_MODE
         : guard.isDisabled(id) ? BootReport.SkipReason.AUTO_DISABLED
-        : plugins.containsKey(id) ? BootReport.SkipReason.ALREADY_LOADED : null;
+        : plugins.contains(id) ? BootReport.SkipReason.ALREADY_LOADED : null;
   }
 
   /**
@@ -213,7 +208,7 @@ public final class PluginRuntime implements AutoCloseable {
     return new Lookahead<>(ahead, count < 2 ? 0 : prepareThreads(), "plinth-boot-prepare",
         i -> {
           BootCandidate c = order.get(i);
-          return loading.prepare(c.manifest(), c.versionDir(), Loading.dependencies(c.manifest(), plugins));
+          return loading.prepare(c.manifest(), c.versionDir(), Loading.dependencies(c.manifest(), plugins::get));
         },
         p -> Loading.closeQuietly(p.loader()));
   }
@@ -283,12 +278,12 @@ public final class PluginRuntime implements AutoCloseable {
     try {
       loaded(pluginId);
       List<UnloadResult> out = new ArrayList<>();
-      List<String> order = new ArrayList<>(plugins.keySet());
+      List<String> order = plugins.ids();
       Collections.reverse(order);
       Set<String> doomed = new java.util.HashSet<>(Set.of(pluginId));
-      for (String id : plugins.keySet()) {
-        if (plugins.get(id).manifest().dependencies().keySet().stream().anyMatch(doomed::contains)) {
-          doomed.add(id);
+      for (LoadedPlugin p : plugins.inOrder()) {
+        if (p.manifest().dependencies().keySet().stream().anyMatch(doomed::contains)) {
+          doomed.add(p.id());
         }
       }
       for (String id : order) {
@@ -314,11 +309,11 @@ public final class PluginRuntime implements AutoCloseable {
 
   /** Loaded plugins, in load order. */
   public List<PluginInfo> plugins() {
-    return plugins.values().stream().map(LoadedPlugin::info).toList();
+    return plugins.inOrder().stream().map(LoadedPlugin::info).toList();
   }
 
   public boolean isLoaded(String pluginId) {
-    return plugins.containsKey(pluginId);
+    return plugins.contains(pluginId);
   }
 
   /** The extensions of loaded plugins for {@code type}, in load order. */
@@ -354,10 +349,10 @@ public final class PluginRuntime implements AutoCloseable {
   public void close() {
     lifecycle.lock();
     try {
-      List<String> order = new ArrayList<>(plugins.keySet());
+      List<String> order = plugins.ids();
       Collections.reverse(order);
       for (String id : order) {
-        if (plugins.containsKey(id)) {
+        if (plugins.contains(id)) {
           // A plugin loads only after its dependencies, so in reverse load order its dependents
           // are already gone; searching for them again per plugin made closing quadratic.
           if (dependents(id).isEmpty()) {
@@ -374,16 +369,12 @@ public final class PluginRuntime implements AutoCloseable {
 
   private Unloading.Released release(String pluginId, String corr) {
     LoadedPlugin p = loaded(pluginId);
-    LinkedHashMap<String, LoadedPlugin> next = new LinkedHashMap<>(plugins);
-    next.remove(pluginId);
-    plugins = next;
+    plugins.remove(pluginId);
     return unloading.release(p, corr);
   }
 
   private PluginInfo added(LoadedPlugin p, String corr) {
-    LinkedHashMap<String, LoadedPlugin> next = new LinkedHashMap<>(plugins);
-    next.put(p.id(), p);
-    plugins = next;
+    plugins.add(p);
     guard.recordSuccess(p.id());
     RuntimeEvents.emit(events, RuntimeEvents.STARTED, p.id(), p.manifest().version(), corr,
         Map.of("builtin", p.info().builtin(), "extensions", p.info().extensions()));
@@ -401,7 +392,7 @@ public final class PluginRuntime implements AutoCloseable {
           "plugin must be re-enabled after the crash guard disabled it: " + m.id(),
           "Fix the failures in the event log, then re-enable the plugin.");
     }
-    if (plugins.containsKey(m.id())) {
+    if (plugins.contains(m.id())) {
       throw alreadyLoaded(m.id());
     }
   }
@@ -432,7 +423,7 @@ public final class PluginRuntime implements AutoCloseable {
   }
 
   private List<String> dependents(String pluginId) {
-    return plugins.values().stream()
+    return plugins.inOrder().stream()
         .filter(p -> p.manifest().dependencies().containsKey(pluginId))
         .map(LoadedPlugin::id)
         .toList();

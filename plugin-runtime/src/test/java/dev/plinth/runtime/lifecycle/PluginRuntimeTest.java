@@ -189,6 +189,26 @@ class PluginRuntimeTest {
   }
 
   @Test
+  void plugins_keepLoadOrder_acrossUnloadInTheMiddleAndReload() {
+    PluginRuntime runtime = fx().runtime(s -> {});
+    for (String id : List.of("first", "middle", "last")) {
+      runtime.registerBuiltin(RuntimeFixture.manifest(id), new Plugin() {});
+    }
+
+    assertThat(runtime.plugins()).extracting(PluginInfo::pluginId).containsExactly("first", "middle", "last");
+    runtime.unload("middle");
+    assertThat(runtime.plugins()).extracting(PluginInfo::pluginId).containsExactly("first", "last");
+    assertThat(runtime.isLoaded("middle")).isFalse();
+    assertThat(runtime.plugin("middle")).isEmpty();
+    runtime.registerBuiltin(RuntimeFixture.manifest("middle"), new Plugin() {});
+    assertThat(runtime.plugins()).extracting(PluginInfo::pluginId).containsExactly("first", "last", "middle");
+    assertThat(runtime.plugin("middle")).hasValueSatisfying(p -> assertThat(p.builtin()).isTrue());
+    runtime.close();
+    assertThat(runtime.plugins()).isEmpty();
+    assertThat(runtime.isLoaded("first")).isFalse();
+  }
+
+  @Test
   void load_dependencyExports_usableByDependentAndGuardUnload() throws Exception {
     RuntimeFixture fx = fx();
     PluginRuntime runtime = fx.runtime(s -> {});
