@@ -53,7 +53,8 @@ public final class SourceResolver {
     }
     if (spec instanceof SourceSpec.Url u) {
       ExpectedDigest digest = u.sha256() == null ? null : new ExpectedDigest(DigestAlgorithm.SHA256, u.sha256(), "url fragment");
-      String last = u.url().substring(u.url().lastIndexOf('/') + 1);
+      String path = java.net.URI.create(u.url()).getRawPath(); // the archive's name, without a query
+      String last = path.substring(path.lastIndexOf('/') + 1);
       String fileName = last.matches("[A-Za-z0-9._+-]{1,200}") ? last : "bundle" + u.format().extension();
       return new ResolvedArtifact(u, null, null, ResolvedArtifact.Kind.HTTP, u.url(), u.format(), fileName, digest,
           List.of(), null, null);

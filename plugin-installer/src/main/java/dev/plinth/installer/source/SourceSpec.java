@@ -186,7 +186,7 @@ public sealed interface SourceSpec {
   }
 
   private static SourceSpec url(String raw, boolean allowInsecureHttp) {
-    if (Coords.URL_FORBIDDEN.matcher(raw).find()) {
+    if (Coords.URL_FORBIDDEN.matcher(withoutQuerySeparators(raw)).find()) {
       throw SourceErrors.invalid("url", "must not contain whitespace, quotes, or URL or shell meta-characters", raw,
           "Percent-encode the URL or host the archive at a plain path.");
     }
@@ -220,6 +220,21 @@ public sealed interface SourceSpec {
         "Point at the bundle archive itself.", Map.of("value", path), null));
     String withoutFragment = fragment == null ? raw : raw.substring(0, raw.indexOf('#'));
     return new Url(raw, withoutFragment, format, sha256);
+  }
+
+  /**
+   * The URL with the {@code &} that separate query parameters blanked out: it is the one
+   * meta-character a query needs (presigned download links carry several parameters), and it is
+   * allowed there only; the URL never reaches a shell.
+   */
+  private static String withoutQuerySeparators(String raw) {
+    int query = raw.indexOf('?');
+    if (query < 0) {
+      return raw;
+    }
+    int fragment = raw.indexOf('#', query);
+    int end = fragment < 0 ? raw.length() : fragment;
+    return raw.substring(0, query) + raw.substring(query, end).replace('&', '=') + raw.substring(end);
   }
 
   private static SourceSpec local(String raw) {

@@ -168,6 +168,21 @@ class PipelineRepositoryTest {
   }
 
   @Test
+  void stage_urlWithQueryParameters_requestsThemAndNamesArchiveFromPath() throws Exception {
+    byte[] tarball = TestArchives.bundleTarGz("acme_tool", "2.1.0");
+    wm.stubFor(get(urlEqualTo("/u/acme_tool-2.1.0.tgz?X-Expires=300&X-Signature=abc"))
+        .willReturn(aResponse().withBody(tarball)));
+    String url = wm.baseUrl() + "/u/acme_tool-2.1.0.tgz?X-Expires=300&X-Signature=abc";
+
+    StagedBundle ok = pipeline(TrustPolicy.defaults()).stage(InstallRequest.of(url + "#sha256=" + PipelineTesting.sha256(tarball)),
+        temp.resolve("s"), HOST, PipelineTesting.NONE);
+
+    assertThat(ok.id()).isEqualTo("acme_tool");
+    assertThat(ok.archiveSha256()).isEqualTo(PipelineTesting.sha256(tarball));
+    wm.verify(1, getRequestedFor(urlEqualTo("/u/acme_tool-2.1.0.tgz?X-Expires=300&X-Signature=abc")));
+  }
+
+  @Test
   void stage_bareUrlUnderRequire_signatureMissingAfterExtractAndStagingEmpty() throws Exception {
     serve("/u/acme_tool-2.0.0.tgz", TestArchives.bundleTarGz("acme_tool", "2.0.0"));
 

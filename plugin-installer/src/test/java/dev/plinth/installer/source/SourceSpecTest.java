@@ -35,6 +35,18 @@ class SourceSpecTest {
   }
 
   @Test
+  void parse_urlWithQueryParameters_keptWholeWithoutFragment() {
+    String hex = "cd".repeat(32);
+    String url = "https://bucket.example.com/p/acme-1.0.0.tar.gz?X-Amz-Expires=300&X-Amz-Signature=abc%2Bdef";
+
+    SourceSpec.Url spec = (SourceSpec.Url) SourceSpec.parse(url + "#sha256=" + hex);
+
+    assertThat(spec.url()).isEqualTo(url);
+    assertThat(spec.format()).isEqualTo(ArchiveFormat.TAR_GZ);
+    assertThat(spec.sha256()).isEqualTo(hex);
+  }
+
+  @Test
   void parse_localFolderAndArchives_typedSpecs() throws Exception {
     Path dir = Files.createDirectories(temp.resolve("bundle"));
     Path tgz = Files.writeString(temp.resolve("b.tgz"), "x");
@@ -61,6 +73,9 @@ class SourceSpecTest {
     "catalog:acme_x@;ls                 | catalog.range",
     "https://example.com/a b.tar.gz     | url",
     "https://example.com/a.tar.gz;id    | url",
+    "https://example.com/a&b.tar.gz     | url",
+    "https://example.com/a.tar.gz?a=1;b | url",
+    "https://example.com/a.tar.gz?a=$(x) | url",
     "https://u:p@example.com/a.tar.gz   | url",
     "http://example.com/a.tar.gz        | url",
     "https://example.com/a.tar.gz#md5=x | url.fragment",
