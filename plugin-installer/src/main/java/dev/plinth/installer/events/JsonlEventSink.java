@@ -10,8 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -31,10 +34,12 @@ import org.slf4j.LoggerFactory;
  * {@code events.1.jsonl} … {@code events.<keep>.jsonl} (1 is the newest), and readable back with
  * {@link #read(EventQuery)} across the rotated files.
  *
- * <p>Thread-safe: writes and rotation are serialised per file within this JVM (other processes
- * append safely with {@code O_APPEND}; rotate from one process only). {@link #emit} never throws
- * (a failed write is logged). A line cut short by a crash is skipped on read, and the next write
- * starts on a fresh line.
+ * <p>Thread-safe, and safe across processes (a host and the command line share one home): writes
+ * are serialised per file within this JVM, every process appends with {@code O_APPEND}, and rotation
+ * and {@link #read} hold an OS lock on {@code <file>.lock}, under which a writer checks the size
+ * again, so two processes that both find the file full rotate it once. {@link #emit} never throws (a
+ * failed write is logged). A line cut short by a crash is skipped on read, and the next write starts
+ * on a fresh line.
  */
 @API(status = STABLE, since = "0.1")
 public final class JsonlEventSink implements EventSink {
@@ -78,9 +83,9 @@ public final class JsonlEventSink implements EventSink {
     try {
       byte[] line = (toJson(event) + "\n").getBytes(StandardCharsets.UTF_8);
       Files.createDirectories(file.toAbsolutePath().getParent());
-      long size = Files.exists(file) ? Files.size(file) : 0;
+      long size = sizeOrZero();
       if (size > 0 && size + line.length > maxBytes) {
-        rotate();
+        rotateIfFull(line.length);
       } else if (!checkedTail && size > 0 && !endsWithNewline()) {
         line = ("\n" + new String(line, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
       }
@@ -94,7 +99,47 @@ public final class JsonlEventSink implements EventSink {
   /** The newest events matching {@code query}, oldest first, across the rotated files. */
   public List<PlinthEvent> read(EventQuery query) {
     synchronized (lock) {
-      return readLocked(query);
+      if (!Files.isDirectory(file.getParent())) {
+        return List.of();
+      }
+      // Under the cross-process lock, so no other process rotates the files while they are read.
+      try (FileChannel channel = lockChannel(); FileLock held = channel.lock()) {
+        return readLocked(query);
+      } catch (IOException e) {
+        LOG.warn("cannot lock {} to read events: {}", lockFile(), e.toString());
+        return readLocked(query);
+      }
+    }
+  }
+
+  /**
+   * Rotates under the cross-process lock, and only when the live file is still too full for the
+   * incoming line: another process may have rotated it since this one looked.
+   */
+  private void rotateIfFull(int incoming) throws IOException {
+    try (FileChannel channel = lockChannel(); FileLock held = channel.lock()) {
+      long size = sizeOrZero();
+      if (size > 0 && size + incoming > maxBytes) {
+        rotate();
+      }
+    }
+  }
+
+  private FileChannel lockChannel() throws IOException {
+    return FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+  }
+
+  /** The file whose OS lock serialises rotation and reading among processes. */
+  Path lockFile() {
+    return file.resolveSibling(file.getFileName() + ".lock");
+  }
+
+  /** The live file's size; 0 when it does not exist (yet, or because another process just moved it). */
+  private long sizeOrZero() throws IOException {
+    try {
+      return Files.size(file);
+    } catch (NoSuchFileException e) {
+      return 0;
     }
   }
 

@@ -114,4 +114,35 @@ class JsonlEventSinkTest {
     tee.emit(event("installed", "alpha", Instant.EPOCH, 1));
     assertThat(seen).extracting(PlinthEvent::correlationId).containsExactly("tx-1");
   }
+
+  @Test
+  void emit_threeProcessesRotatingTheSameLog_loseNoEvent() throws Exception {
+    Path file = tmp.resolve("home").resolve("events.jsonl");
+    int perWriter = 150;
+    int keep = 400; // room for every rotated file: any event missing was lost, not aged out
+    long maxBytes = 900; // about six events a file: dozens of rotations, racing between processes
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Process> children = new ArrayList<>();
+    for (String writer : List.of("child_a", "child_b")) {
+      children.add(new ProcessBuilder(javaBin, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m",
+          "-cp", System.getProperty("java.class.path"), EventWriterMain.class.getName(),
+          file.toString(), String.valueOf(perWriter), writer, String.valueOf(maxBytes), String.valueOf(keep))
+          .redirectErrorStream(true).start());
+    }
+    JsonlEventSink sink = JsonlEventSink.builder(file).maxBytes(maxBytes).keep(keep).build();
+    EventWriterMain.write(sink, perWriter, "parent");
+    for (Process p : children) {
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(out).as("child output").contains("done").doesNotContain("cannot write");
+    }
+
+    List<PlinthEvent> all = sink.read(EventQuery.all().withLimit(10 * perWriter));
+    assertThat(all).hasSize(3 * perWriter);
+    assertThat(all.stream().map(PlinthEvent::correlationId).distinct().count()).isEqualTo(3L * perWriter);
+    try (var files = Files.list(file.getParent())) {
+      assertThat(files.filter(f -> f.getFileName().toString().matches("events\\.\\d+\\.jsonl")).count())
+          .as("rotated files").isGreaterThan(10L);
+    }
+  }
 }
