@@ -40,6 +40,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -93,6 +94,17 @@ public final class Pipeline implements BundleStager {
   /** Parses and resolves a source without downloading the archive (for {@code info} and dry runs). */
   public ResolvedArtifact resolve(String source) {
     return resolver.resolve(SourceSpec.parse(source, downloader.settings().allowInsecureHttp()));
+  }
+
+  /**
+   * Resolves the source only: the version comes from the release, repository or catalog, and the
+   * archive is not downloaded.
+   */
+  @Override
+  public Optional<String> resolveVersion(String pluginId, InstallRequest request) {
+    requireNonNull(pluginId, "pluginId");
+    ResolvedArtifact art = resolve(requireNonNull(request, "request").source());
+    return art.version() != null && pluginId.equals(art.id()) ? Optional.of(art.version()) : Optional.empty();
   }
 
   @Override

@@ -7,13 +7,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The default {@link UpdateChecker}: stages the source into a scratch folder under
- * {@code staging/} (under the store lock, so recovery never mistakes it for an orphan of a live
- * writer), reads the version and deletes the folder. Correct for every source the stager
- * supports, at the price of a download; a pipeline can supply a resolve-only checker instead.
+ * The default {@link UpdateChecker}. It asks the stager first ({@link
+ * dev.plinth.installer.BundleStager#resolveVersion}): a GitHub release, a Maven repository or a
+ * catalog names the version without its archive being downloaded. Otherwise (a URL, a local
+ * archive or folder) it stages the source into a scratch folder under {@code staging/} (under the
+ * store lock, so recovery never mistakes it for an orphan of a live writer), reads the version and
+ * deletes the folder.
  */
 final class StagingUpdateChecker implements UpdateChecker {
   /** Runs a body under the store lock. */
@@ -31,6 +34,10 @@ final class StagingUpdateChecker implements UpdateChecker {
 
   @Override
   public String latestVersion(String pluginId, String source) {
+    Optional<String> resolved = ctx.stager().resolveVersion(pluginId, InstallRequest.of(source));
+    if (resolved.isPresent()) {
+      return resolved.get(); // the source said so itself: no download, no store lock
+    }
     return locker.locked(Phase.RESOLVE, () -> {
       Path dir = ctx.layout().stagingDir("check-" + Journal.newTxId());
       try {

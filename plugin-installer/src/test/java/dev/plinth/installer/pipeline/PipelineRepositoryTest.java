@@ -107,6 +107,18 @@ class PipelineRepositoryTest {
   }
 
   @Test
+  void resolveVersion_catalogAndUrl_versionWithoutArchiveDownload() throws Exception {
+    catalog(String.join(",", entry("1.2.0", new byte[1], ""), entry("1.5.0", new byte[2], "")));
+    Pipeline p = pipeline(TrustPolicy.defaults());
+
+    assertThat(p.resolveVersion("acme_tool", InstallRequest.of("catalog:acme_tool"))).contains("1.5.0");
+    assertThat(p.resolveVersion("acme_tool", InstallRequest.of("catalog:acme_tool@^1.2"))).contains("1.5.0");
+    assertThat(p.resolveVersion("other_tool", InstallRequest.of("catalog:acme_tool"))).isEmpty();
+    assertThat(p.resolveVersion("acme_tool", InstallRequest.of(wm.baseUrl() + "/a/acme_tool-1.5.0.tar.gz"))).isEmpty();
+    wm.verify(0, getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/a/.*")));
+  }
+
+  @Test
   void stage_catalogRange_highestMatchingWithManifestAndCosignSignature() throws Exception {
     byte[] v15 = TestArchives.bundleTarGz("acme_tool", "1.5.0");
     KeyPair key = TestKeys.ec("secp384r1");

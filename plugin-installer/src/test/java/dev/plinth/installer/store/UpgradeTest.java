@@ -2,6 +2,7 @@ package dev.plinth.installer.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plinth.installer.BundleStager;
 import dev.plinth.installer.InstallErrorCode;
 import dev.plinth.installer.InstallException;
 import dev.plinth.installer.InstallRequest;
@@ -135,5 +136,38 @@ class UpgradeTest {
       assertThat(c.updateAvailable()).isFalse();
     });
     assertThat(asked).containsExactly("alpha github:acme/alpha");
+  }
+
+  @Test
+  void checkUpdates_stagerResolvesVersion_noStagingAndNoLockNeeded() {
+    StoreFixture fx = new StoreFixture(tmp);
+    FolderStager folders = new FolderStager();
+    String v1 = fx.bundle("alpha", "1.0.0");
+    List<String> staged = new CopyOnWriteArrayList<>();
+    List<String> resolved = new CopyOnWriteArrayList<>();
+    BundleStager remote = new BundleStager() {
+      @Override
+      public StagedBundle stage(InstallRequest r, Path d, dev.plinth.manifest.HostProfile h, dev.plinth.installer.ProgressListener p) {
+        staged.add(r.source());
+        StagedBundle b = folders.stage(InstallRequest.of(v1), d, h, p);
+        return new StagedBundle(b.manifest(), d, b.bundleRoot(), r.source(), null, b.fileDigests(), b.signature());
+      }
+
+      @Override
+      public java.util.Optional<String> resolveVersion(String pluginId, InstallRequest r) {
+        resolved.add(pluginId + " " + r.source());
+        return java.util.Optional.of("1.3.0");
+      }
+    };
+    PluginStore store = PluginStore.builder().home(fx.home).stager(remote).build();
+    store.install(InstallRequest.of("github:acme/alpha@v1.0.0"));
+
+    assertThat(store.checkUpdates()).singleElement().satisfies(c -> {
+      assertThat(c.latestVersion()).isEqualTo("1.3.0");
+      assertThat(c.updateAvailable()).isTrue();
+    });
+    assertThat(resolved).containsExactly("alpha github:acme/alpha");
+    assertThat(staged).containsExactly("github:acme/alpha@v1.0.0");
+    assertThat(fx.home.resolve("staging")).isEmptyDirectory();
   }
 }
