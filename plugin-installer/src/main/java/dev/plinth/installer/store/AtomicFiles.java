@@ -14,7 +14,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.UUID;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -52,7 +53,16 @@ final class AtomicFiles {
 
   /** A fresh temp path in the same folder as {@code target}. */
   static Path tempBeside(Path target) {
-    return target.resolveSibling("." + target.getFileName() + TEMP_MARKER + UUID.randomUUID().toString().substring(0, 8));
+    return target.resolveSibling("." + target.getFileName() + TEMP_MARKER + randomHex());
+  }
+
+  /**
+   * Eight random hex digits for a temp or trash name. The names must not collide, not be secret
+   * (files are created with {@code CREATE_NEW}), so no {@code SecureRandom}: seeding one costs a cold
+   * host tens of milliseconds at start-up, where the first state or {@code host.toml} write happens.
+   */
+  static String randomHex() {
+    return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
   }
 
   /** Renames {@code source} to {@code target} in one step, replacing a file or link at the target. */
@@ -136,7 +146,7 @@ final class AtomicFiles {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    Path trash = trashDir.resolve("trash-" + UUID.randomUUID());
+    Path trash = trashDir.resolve("trash-" + randomHex() + randomHex());
     try {
       Files.createDirectories(trashDir);
       moveAtomically(dir, trash);

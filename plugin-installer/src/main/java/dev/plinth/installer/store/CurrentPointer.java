@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Reads and switches {@code plugins/<id>/current}. A switch creates the new link (or pointer file)
@@ -85,7 +84,7 @@ final class CurrentPointer {
   }
 
   private static PointerStyle probe(Path dir) {
-    Path probe = dir.resolve(".symlink-probe" + AtomicFiles.TEMP_MARKER + UUID.randomUUID());
+    Path probe = dir.resolve(".symlink-probe" + AtomicFiles.TEMP_MARKER + AtomicFiles.randomHex());
     try {
       Files.createDirectories(dir);
       Files.createSymbolicLink(probe, Path.of("versions"));

@@ -5,10 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.plinth.installer.Phase;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +16,6 @@ import org.jspecify.annotations.Nullable;
  * touched. Its absence means nothing is in flight. Callers hold the store lock.
  */
 final class Journal {
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** What kind of transaction a record belongs to. */
   enum Operation {
@@ -90,9 +87,7 @@ final class Journal {
 
   /** A new, time-ordered transaction id. */
   static String newTxId() {
-    byte[] b = new byte[4];
-    RANDOM.nextBytes(b);
-    return "tx-" + Instant.now().toEpochMilli() + "-" + HexFormat.of().formatHex(b);
+    return "tx-" + Instant.now().toEpochMilli() + "-" + AtomicFiles.randomHex();
   }
 
   static Entry begin(String tx, Operation op, String pluginId, boolean purgeData) {

@@ -7,6 +7,7 @@ import dev.plinth.installer.events.PlinthEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,9 +55,16 @@ public final class RuntimeEvents {
 
   private RuntimeEvents() {}
 
-  /** A fresh correlation id. */
+  /**
+   * A fresh correlation id: a random (version 4) UUID. Drawn from {@link ThreadLocalRandom}, since
+   * it must be unique, not unguessable; {@link UUID#randomUUID()} seeds a {@code SecureRandom},
+   * which costs a cold host tens of milliseconds on its first boot.
+   */
   public static String newCorrelationId() {
-    return UUID.randomUUID().toString();
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    long msb = (r.nextLong() & ~0xF000L) | 0x4000L; // version 4
+    long lsb = (r.nextLong() & ~0xC000000000000000L) | 0x8000000000000000L; // RFC 4122 variant
+    return new UUID(msb, lsb).toString();
   }
 
   /** Writes one event; a failing sink is logged, never thrown to the caller. */
