@@ -1,0 +1,114 @@
+package dev.plinth.benchmarks.runtime;
+
+import dev.plinth.runtime.lifecycle.BootReport;
+import dev.plinth.runtime.lifecycle.PluginRuntime;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.pf4j.JarPluginManager;
+
+/**
+ * The boot a host really pays: the first one, in a fresh JVM. JMH's single-shot forks still compile
+ * the benchmark plugins with javac inside the fork before measuring, which warms much of the JDK;
+ * here the plugins are written once by this process, and every measured boot runs in a child JVM of
+ * its own that does nothing else first. Children alternate between PF4J and Plinth, and the medians
+ * and their ratio come from the same run.
+ *
+ * <p>Each child measures, from its {@code main}: PF4J's {@code new JarPluginManager(dir)},
+ * {@code loadPlugins()} and {@code startPlugins()}; Plinth's listing and parsing of the manifests
+ * ({@code ManifestParser.parseAll}), building the runtime and {@code boot}. Both include loading
+ * their own classes, which is part of a cold start.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.plinth.benchmarks.runtime.RuntimeColdBoot 200 10}
+ * (plugins, runs per system).
+ */
+public final class RuntimeColdBoot {
+  private RuntimeColdBoot() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 3 && args[0].equals("--child")) {
+      child(Path.of(args[1]), args[2]);
+      return;
+    }
+    int plugins = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    Path root = Files.createTempDirectory("plinth-cold-boot");
+    try {
+      BenchPlugins.prepare(root, plugins);
+      settle();
+      List<Double> pf4j = new ArrayList<>();
+      List<Double> plinth = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        pf4j.add(runChild(root, "pf4j"));
+        plinth.add(runChild(root, "plinth"));
+      }
+      double p = median(pf4j);
+      double q = median(plinth);
+      System.out.printf(Locale.ROOT, "cold boot of %d plugins, median of %d fresh JVMs each%n", plugins, runs);
+      System.out.printf(Locale.ROOT, "pf4j   %8.1f ms  (all: %s)%n", p, pf4j);
+      System.out.printf(Locale.ROOT, "plinth %8.1f ms  (all: %s)%n", q, plinth);
+      System.out.printf(Locale.ROOT, "plinth / pf4j = %.2f%n", q / p);
+    } finally {
+      BenchPlugins.deleteTree(root);
+    }
+  }
+
+  /**
+   * Lets this JVM's compiler threads finish (it just ran javac) and the new files reach the disk,
+   * so neither competes with the children for the cores: {@code sync} where the OS has it.
+   */
+  private static void settle() throws InterruptedException {
+    try {
+      new ProcessBuilder("sync").inheritIO().start().waitFor();
+    } catch (IOException e) {
+      // no sync command (not a Unix): the pause below still lets the compiler finish
+    }
+    System.gc();
+    Thread.sleep(3000);
+  }
+
+  private static double runChild(Path root, String system) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        RuntimeColdBoot.class.getName(), "--child", root.toString(), system)
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    if (p.waitFor() != 0 || !out.startsWith("ms ")) {
+      throw new IllegalStateException(system + " child failed: " + out);
+    }
+    return Double.parseDouble(out.substring(3));
+  }
+
+  private static void child(Path root, String system) {
+    long start = System.nanoTime();
+    int started;
+    if (system.equals("pf4j")) {
+      JarPluginManager m = new JarPluginManager(root.resolve("pf4j"));
+      m.loadPlugins();
+      m.startPlugins();
+      started = m.getStartedPlugins().size();
+    } else {
+      PluginRuntime runtime = BenchPlugins.runtime(root);
+      BootReport report = runtime.boot(BenchPlugins.candidates(root));
+      started = report.loaded().size();
+    }
+    double ms = (System.nanoTime() - start) / 1e6;
+    if (started == 0) {
+      throw new IllegalStateException("no plugin started");
+    }
+    System.out.printf(Locale.ROOT, "ms %.1f%n", ms);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+}
