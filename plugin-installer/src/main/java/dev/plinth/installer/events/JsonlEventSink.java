@@ -82,7 +82,11 @@ public final class JsonlEventSink implements EventSink {
   private void write(PlinthEvent event) {
     try {
       byte[] line = (toJson(event) + "\n").getBytes(StandardCharsets.UTF_8);
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      if (!Files.isDirectory(file.getParent())) {
+        // Checked, not created blindly: createDirectories learns that a folder exists from a failed
+        // mkdir and an exception, and a boot writes two events per plugin.
+        Files.createDirectories(file.getParent());
+      }
       long size = sizeOrZero();
       if (size > 0 && size + line.length > maxBytes) {
         rotateIfFull(line.length);

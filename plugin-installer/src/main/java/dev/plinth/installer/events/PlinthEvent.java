@@ -37,6 +37,6 @@ public record PlinthEvent(
   }
 
   public static PlinthEvent of(String type, String pluginId, String version, String correlationId, Map<String, ?> detail) {
-    return new PlinthEvent(type, pluginId, version, correlationId, Instant.now(), new LinkedHashMap<>(detail));
+    return new PlinthEvent(type, pluginId, version, correlationId, Instant.now(), Collections.unmodifiableMap(detail));
   }
 }
