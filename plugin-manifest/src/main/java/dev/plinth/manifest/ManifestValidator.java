@@ -44,7 +44,7 @@ final class ManifestValidator {
           "Use 2 to 48 lower-case letters, digits and underscores, starting with a letter, e.g. `"
               + suggestId(id) + "`.");
     }
-    if (version != null && VersionRanges.strict(version) == null) {
+    if (version != null && !VersionRanges.isStrict(version)) {
       plugin.issues().add(ManifestCode.MANIFEST_VERSION_INVALID, "plugin.version", version,
           "must be a semantic version (MAJOR.MINOR.PATCH)",
           "Write the version as MAJOR.MINOR.PATCH, e.g. `1.0.0` (no leading `v`).");

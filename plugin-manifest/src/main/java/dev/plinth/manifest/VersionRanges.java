@@ -37,7 +37,15 @@ final class VersionRanges {
 
   /** A strict semantic version, or null. */
   static @Nullable Semver strict(String version) {
-    return SEMVER.matcher(version).matches() ? Semver.parse(version) : null;
+    return isStrict(version) ? Semver.parse(version) : null;
+  }
+
+  /**
+   * Whether {@code version} is a strict semantic version, checked without semver4j: validating a
+   * manifest needs no version object, and a cold JVM spends tens of milliseconds loading semver4j.
+   */
+  static boolean isStrict(String version) {
+    return SEMVER.matcher(version).matches();
   }
 
   /** A host-stated version: strict semver, or {@code 2} / {@code 2.1} padded with zeros. */
