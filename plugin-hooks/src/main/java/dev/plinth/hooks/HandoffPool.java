@@ -92,6 +92,11 @@ final class HandoffPool extends AbstractExecutorService {
     return threads.get();
   }
 
+  /** Threads waiting on the idle stack (for tests). */
+  int idleCount() {
+    return idle.size();
+  }
+
   @Override
   public void shutdown() {
     shutdown = true;

@@ -35,6 +35,7 @@ class HandoffPoolTest {
         done.countDown();
       });
       assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+      awaitIdle(1); // back on the idle stack: on a loaded machine that can take longer than the pause
       Thread.sleep(i % 2 == 0 ? 1 : 20); // found spinning or parked on the idle stack
     }
     assertThat(seen).hasSize(1);
@@ -208,5 +209,13 @@ class HandoffPoolTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private void awaitIdle(int threads) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (pool.idleCount() < threads && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    assertThat(pool.idleCount()).isEqualTo(threads);
   }
 }
