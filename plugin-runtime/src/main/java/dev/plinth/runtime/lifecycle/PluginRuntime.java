@@ -104,7 +104,7 @@ public final class PluginRuntime implements AutoCloseable {
    * Loads under the held lifecycle lock; {@code prepare} creates the loader and finds the entry, and
    * {@code meanwhile} runs while the plugin's {@code start} runs on its worker.
    */
-  private PluginInfo load(PluginManifest manifest, Supplier<Loading.Prepared> prepare, Runnable meanwhile) {
+  PluginInfo load(PluginManifest manifest, Supplier<Loading.Prepared> prepare, Runnable meanwhile) {
     String corr = RuntimeEvents.newCorrelationId();
     refuse(manifest);
     try {
@@ -138,79 +138,30 @@ public final class PluginRuntime implements AutoCloseable {
    * Loads every enabled candidate in dependency order; one failure never stops the others.
    *
    * <p>Plugins are started one at a time, in that order. What comes before their code runs (the
-   * loader with its bundle check, and the entry class) is prepared ahead on up to {@link
-   * #prepareThreads()} helper threads for the plugins without dependencies, while earlier plugins
-   * start; a plugin with dependencies is prepared at its turn, once they are loaded. Events, the
-   * report and failures are the same as loading each plugin in turn.
+   * loader with its bundle check, and the entry class) is prepared ahead on helper threads (one
+   * fewer than the processors) for the plugins without dependencies, while earlier plugins start; a
+   * plugin with dependencies is prepared at its turn, once they are loaded. Events, the report and
+   * failures are the same as loading each plugin in turn.
    */
   public BootReport boot(List<BootCandidate> candidates) {
     lifecycle.lock();
     try {
-      String corr = RuntimeEvents.newCorrelationId();
-      BootOrder.Plan plan = BootOrder.plan(candidates);
-      List<PluginInfo> loaded = new ArrayList<>();
-      List<BootReport.Skipped> skipped = new ArrayList<>();
-      List<BootReport.Failed> failures = new ArrayList<>(plan.failed());
-      plan.disabled().forEach(id -> skipped.add(new BootReport.Skipped(id, BootReport.SkipReason.DISABLED)));
-      for (BootReport.Failed f : plan.failed()) {
-        PluginManifest m = candidates.stream().filter(c -> c.id().equals(f.pluginId())).findFirst().orElseThrow().manifest();
-        failed(m, f.error(), corr);
-      }
-      List<BootCandidate> order = plan.order();
-      try (Lookahead<Loading.Prepared> ahead = prepareAhead(order)) {
-        for (int i = 0; i < order.size(); i++) {
-          BootCandidate c = order.get(i);
-          BootReport.SkipReason skip = skipReason(c.id());
-          if (skip != null) {
-            ahead.discard(i);
-            skipped.add(new BootReport.Skipped(c.id(), skip));
-            RuntimeEvents.emit(events, RuntimeEvents.SKIPPED, c.id(), c.manifest().version(), corr,
-                Map.of("reason", skip.name()));
-            continue;
-          }
-          int slot = i;
-          try {
-            loaded.add(load(c.manifest(), () -> ahead.take(slot), ahead::computeOne));
-          } catch (PluginRuntimeException e) {
-            failures.add(new BootReport.Failed(c.id(), e));
-          }
-        }
-      }
-      return new BootReport(corr, loaded, skipped, failures);
+      return new BootRun(this, loading, events).run(candidates);
     } finally {
       lifecycle.unlock();
     }
   }
 
-  /** Helper threads a boot prepares plugins on: one fewer than the processors, at least one. */
-  static int prepareThreads() {
-    return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-  }
-
-  private BootReport.@Nullable SkipReason skipReason(String id) {
+  /** Why a plugin is not loaded now, or null when it may be; read by a boot. */
+  BootReport.@Nullable SkipReason skipReason(String id) {
     return settings.safeMode() ? BootReport.SkipReason.SAFE_MODE
         : guard.isDisabled(id) ? BootReport.SkipReason.AUTO_DISABLED
         : plugins.contains(id) ? BootReport.SkipReason.ALREADY_LOADED : null;
   }
 
-  /**
-   * Prepares ahead the candidates that need nothing loaded first: no dependencies, and not skipped
-   * now. The rest are prepared at their turn, after the dependency check.
-   */
-  private Lookahead<Loading.Prepared> prepareAhead(List<BootCandidate> order) {
-    boolean[] ahead = new boolean[order.size()];
-    int count = 0;
-    for (int i = 0; i < ahead.length; i++) {
-      BootCandidate c = order.get(i);
-      ahead[i] = c.manifest().dependencies().isEmpty() && skipReason(c.id()) == null;
-      count += ahead[i] ? 1 : 0;
-    }
-    return new Lookahead<>(ahead, count < 2 ? 0 : prepareThreads(), "plinth-boot-prepare",
-        i -> {
-          BootCandidate c = order.get(i);
-          return loading.prepare(c.manifest(), c.versionDir(), Loading.dependencies(c.manifest(), plugins::get));
-        },
-        p -> Loading.closeQuietly(p.loader()));
+  /** A loaded plugin, or null; a boot resolves dependencies with it. */
+  @Nullable LoadedPlugin loadedOrNull(String id) {
+    return plugins.get(id);
   }
 
   /** Checks health within the default timeout. */
@@ -397,7 +348,7 @@ public final class PluginRuntime implements AutoCloseable {
     }
   }
 
-  private void failed(PluginManifest m, PluginRuntimeException e, String corr) {
+  void failed(PluginManifest m, PluginRuntimeException e, String corr) {
     boolean start = e.code() == RuntimeErrorCode.START_FAILED || e.code() == ApiErrorCode.PLUGIN_TIMEOUT;
     RuntimeEvents.emit(events, start ? RuntimeEvents.START_FAILED : RuntimeEvents.LOAD_FAILED, m.id(),
         m.version(), corr, Map.of("code", e.code().code(), "message", String.valueOf(e.getMessage()),
