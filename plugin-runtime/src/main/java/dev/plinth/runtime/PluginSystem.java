@@ -22,7 +22,9 @@ import dev.plinth.runtime.context.HostServices;
 import dev.plinth.runtime.context.SecretsProvider;
 import dev.plinth.runtime.discovery.Extension;
 import dev.plinth.runtime.lifecycle.BootReport;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,6 +37,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The host's plugin system: one object that installs, boots, enables, dispatches hooks to, and
@@ -68,27 +72,57 @@ import org.jspecify.annotations.Nullable;
  */
 @API(status = STABLE, since = "0.1")
 public final class PluginSystem implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PluginSystem.class);
+
   private final SystemAssembly a;
   private final StatusView status;
   private final Rescanner rescanner;
   private final Operations ops;
   private final ReentrantLock operations = new ReentrantLock();
+  private final @Nullable Duration watchQuiet;
+  private final Consumer<RescanReport> watchListener;
+  private volatile @Nullable StoreWatcher watcher;
   private volatile boolean closed;
 
-  private PluginSystem(SystemAssembly assembly) {
+  private PluginSystem(SystemAssembly assembly, @Nullable Duration watchQuiet, Consumer<RescanReport> watchListener) {
     this.a = assembly;
     this.status = new StatusView(assembly);
     this.rescanner = new Rescanner(assembly);
     this.ops = new Operations(assembly, rescanner);
+    this.watchQuiet = watchQuiet;
+    this.watchListener = watchListener;
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Loads builtins, then every enabled and acknowledged plugin in dependency order. */
+  /**
+   * Loads builtins, then every enabled and acknowledged plugin in dependency order; then, when the
+   * builder asked for it ({@link Builder#watchStore}), starts watching the store.
+   */
   public BootReport boot() {
-    return locked(ops::boot);
+    BootReport report = locked(ops::boot);
+    startWatching();
+    return report;
+  }
+
+  private void startWatching() {
+    if (watchQuiet == null) {
+      return;
+    }
+    operations.lock();
+    try {
+      if (closed || watcher != null) {
+        return;
+      }
+      watcher = StoreWatcher.start(a.home, watchQuiet, this::rescan, watchListener);
+    } catch (IOException e) {
+      // The plugins are booted; without a watch the host can still call rescan() itself.
+      LOG.warn("cannot watch {} for store changes, rescan() must be called instead: {}", a.home, e.toString());
+    } finally {
+      operations.unlock();
+    }
   }
 
   public InstallOutcome install(InstallRequest request) {
@@ -201,20 +235,36 @@ public final class PluginSystem implements AutoCloseable {
     return a.settings;
   }
 
-  /** Unloads every plugin (last loaded first), then closes the dispatcher. Idempotent. */
+  /** Stops the store watch, unloads every plugin (last loaded first), then closes the dispatcher. Idempotent. */
   @Override
   public void close() {
+    // Outside the lock: a rescan the watch started may be waiting for it.
+    StoreWatcher before = watcher;
+    if (before != null) {
+      before.close();
+    }
+    StoreWatcher startedMeanwhile;
     operations.lock();
     try {
       if (closed) {
         return;
       }
       closed = true;
+      startedMeanwhile = watcher;
       a.runtime.close();
       a.dispatcher.close();
     } finally {
       operations.unlock();
     }
+    if (startedMeanwhile != null && startedMeanwhile != before) {
+      startedMeanwhile.close();
+    }
+  }
+
+  /** For tests: the store watch's thread runs. */
+  boolean isWatching() {
+    StoreWatcher w = watcher;
+    return w != null && w.isAlive();
   }
 
   private <T> T locked(Supplier<T> body) {
@@ -253,6 +303,8 @@ public final class PluginSystem implements AutoCloseable {
     Consumer<HookDispatcher.Builder> dispatcher = d -> {};
     @Nullable Boolean safeMode;
     @Nullable FaultInjector faultInjector;
+    @Nullable Duration watchQuiet;
+    Consumer<RescanReport> watchListener = r -> {};
     final Map<String, SystemAssembly.Builtin> builtins = new LinkedHashMap<>();
     private final Map<String, Object> given = new LinkedHashMap<>();
 
@@ -366,6 +418,28 @@ public final class PluginSystem implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Rescans by itself when another process (the command line, another host) changes the store:
+     * from the end of {@link PluginSystem#boot()}, a daemon thread watches the home for new versions
+     * of {@code plinth.lock} and {@code state.json}, and once none has come for {@code quietPeriod},
+     * runs {@link PluginSystem#rescan()}. A report that loaded, unloaded or failed something goes to
+     * {@code onChange} (on that thread; keep it short). Off by default: the host calls {@code
+     * rescan()} when it chooses. If the OS refuses the watch, boot logs a warning and the host can
+     * still call {@code rescan()}.
+     *
+     * @throws IllegalArgumentException when {@code quietPeriod} is not positive
+     */
+    public Builder watchStore(Duration quietPeriod, Consumer<RescanReport> onChange) {
+      requireNonNull(quietPeriod, "quietPeriod");
+      requireNonNull(onChange, "onChange");
+      if (quietPeriod.isNegative() || quietPeriod.isZero()) {
+        throw new IllegalArgumentException("watchStore.quietPeriod must be positive: " + quietPeriod);
+      }
+      this.watchQuiet = once("watchStore", quietPeriod);
+      this.watchListener = onChange;
+      return this;
+    }
+
     /** The test kit's seam into store transactions. */
     public Builder faultInjector(FaultInjector injector) {
       this.faultInjector = once("faultInjector", requireNonNull(injector, "injector"));
@@ -396,7 +470,7 @@ public final class PluginSystem implements AutoCloseable {
       if (host == null) {
         throw new IllegalStateException("host must be set: null");
       }
-      PluginSystem system = new PluginSystem(new SystemAssembly(this));
+      PluginSystem system = new PluginSystem(new SystemAssembly(this), watchQuiet, watchListener);
       system.a.writeHostProfile();
       return system;
     }

@@ -56,6 +56,45 @@ class PluginSystemRescanDoctorTest {
   }
 
   @Test
+  void watchStore_changesByAnotherStore_rescannedWithoutBeingAsked() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    java.util.concurrent.BlockingQueue<RescanReport> reports = new java.util.concurrent.LinkedBlockingQueue<>();
+    PluginSystem system = f.builder().settings(SystemFixture.settings().build())
+        .watchStore(java.time.Duration.ofMillis(100), reports::add).build();
+    try (system) {
+      assertThat(system.isWatching()).as("not before boot").isFalse();
+      system.boot();
+      assertThat(system.isWatching()).isTrue();
+      PluginStore cli = otherProcess(f);
+
+      assertSucceeded(cli.install(enabled(f.noteBundle("gamma", "1.0.0", ""))));
+      RescanReport added = reports.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+
+      assertThat(added).as("a rescan after the other store's install").isNotNull();
+      assertThat(added.loaded()).containsExactly("gamma");
+      assertThat(note(system)).isEqualTo("x|gamma@1.0.0");
+
+      assertThat(cli.uninstall("gamma", false, false)).isInstanceOf(InstallOutcome.Uninstalled.class);
+      RescanReport removed = reports.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+
+      assertThat(removed).isNotNull();
+      assertThat(removed.unloaded()).containsExactly("gamma");
+      assertThat(note(system)).isEqualTo("x");
+      // this system's own changes wake the watch too, but a rescan that changes nothing is not reported
+      assertSucceeded(system.install(enabled(f.noteBundle("delta", "1.0.0", ""))));
+      assertThat(reports.poll(1, java.util.concurrent.TimeUnit.SECONDS)).isNull();
+    }
+    assertThat(system.isWatching()).as("stopped by close").isFalse();
+  }
+
+  @Test
+  void watchStore_quietPeriodMustBePositive() {
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> PluginSystem.builder()
+        .watchStore(java.time.Duration.ZERO, r -> {}))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("watchStore.quietPeriod must be positive: PT0S");
+  }
+
+  @Test
   void rescan_upgradeByAnotherStoreFailsHealth_keepsOldVersionRunningAsStale() throws Exception {
     SystemFixture f = new SystemFixture(tmp);
     try (PluginSystem system = f.open()) {
