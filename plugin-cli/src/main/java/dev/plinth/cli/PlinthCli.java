@@ -26,6 +26,7 @@ import picocli.CommandLine.Mixin;
       ListCommands.Info.class,
       StateCommands.Enable.class,
       StateCommands.Disable.class,
+      OutdatedCommand.class,
       ChangeCommands.Upgrade.class,
       ChangeCommands.Rollback.class,
       ChangeCommands.Uninstall.class,

@@ -141,6 +141,28 @@ class StoreCommandsTest {
   }
 
   @Test
+  void outdated_newerRelease_reportedWithoutDownloadingIt() {
+    publish("acme_hello", "1.0.0", ">=1.0.0", author, false);
+    assertThat(cli(sources("install", "github:acme/acme_hello@v1.0.0")).exitCode()).isZero();
+    publish("acme_hello", "1.1.0", ">=1.0.0", author, false);
+
+    CliRunner r = cli(sources("outdated"));
+
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    JsonNode check = r.json().at("/result/0");
+    assertThat(check.at("/pluginId").asText()).isEqualTo("acme_hello");
+    assertThat(check.at("/currentVersion").asText()).isEqualTo("1.0.0");
+    assertThat(check.at("/latestVersion").asText()).isEqualTo("1.1.0");
+    assertThat(check.at("/updateAvailable").asBoolean()).isTrue();
+    assertThat(check.at("/error").isNull()).isTrue();
+    assertThat(server.requestCount(".*1\\.1\\.0.*\\.tar\\.gz")).as("the new archive is not downloaded").isZero();
+    assertThat(cli("info", "acme_hello").json().at("/result/currentVersion").asText()).isEqualTo("1.0.0");
+    CliRunner human = CliRunner.run("--home", home.toString(), "outdated", "--github-api", server.apiBaseUrl(),
+        "--allow-http", "--trust", trust.toString());
+    assertThat(human.out()).contains("acme_hello").contains("1.1.0").contains("update available");
+  }
+
+  @Test
   void enable_withUnacknowledgedPermissions_isRefusedUntilAcknowledged() {
     publish("acme_net", "1.0.0", ">=1.0.0", author, true);
     assertThat(cli(sources("install", "github:acme/acme_net@v1.0.0")).exitCode()).isZero();
