@@ -6,12 +6,15 @@ import java.util.Map;
 
 /** Turns a store outcome into a human line, a JSON result and an exit code. */
 final class Outcomes {
+  private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> OUTCOME_FIELDS =
+      new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
   private Outcomes() {}
 
   static int report(CliOutput out, InstallOutcome outcome) {
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("outcome", kind(outcome));
-    result.putAll(CliOutput.JSON.convertValue(outcome, Map.class));
+    result.putAll(CliOutput.JSON.convertValue(outcome, OUTCOME_FIELDS));
     if (outcome instanceof InstallOutcome.RolledBack o) {
       out.line("rolled back " + o.pluginId() + " after phase " + o.phase().jsonName()
           + (o.restoredVersion() == null ? "; nothing was installed before" : "; " + o.restoredVersion() + " is current again"));

@@ -533,7 +533,8 @@ final class SimpleToml {
     }
   }
 
-  /** An array of values of one kind. */
+  /** An array of values of one kind. The {@code contains…} methods tomlj deprecates are still its interface's. */
+  @SuppressWarnings("deprecation")
   private static final class Array implements TomlArray {
     /** Made by {@code [[headers]]}; a value array can never be extended by one. */
     final boolean ofTables;

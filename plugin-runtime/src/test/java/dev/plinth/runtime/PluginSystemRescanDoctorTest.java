@@ -83,6 +83,12 @@ class PluginSystemRescanDoctorTest {
       // this system's own changes wake the watch too, but a rescan that changes nothing is not reported
       assertSucceeded(system.install(enabled(f.noteBundle("delta", "1.0.0", ""))));
       assertThat(reports.poll(1, java.util.concurrent.TimeUnit.SECONDS)).isNull();
+      // a rescan that finds nothing to do writes no store file, so the watch cannot wake itself
+      java.nio.file.attribute.FileTime lock = Files.getLastModifiedTime(f.home.resolve("plinth.lock"));
+      java.nio.file.attribute.FileTime state = Files.getLastModifiedTime(f.home.resolve("state.json"));
+      assertThat(system.rescan().unchanged()).isTrue();
+      assertThat(Files.getLastModifiedTime(f.home.resolve("plinth.lock"))).isEqualTo(lock);
+      assertThat(Files.getLastModifiedTime(f.home.resolve("state.json"))).isEqualTo(state);
     }
     assertThat(system.isWatching()).as("stopped by close").isFalse();
   }

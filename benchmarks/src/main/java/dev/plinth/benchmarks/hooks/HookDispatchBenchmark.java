@@ -82,7 +82,7 @@ public class HookDispatchBenchmark {
   private ExecutorService executor;
 
   @Setup(Level.Trial)
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public void setUp() throws Throwable {
     executor = newExecutor();
     functions = new UnaryOperator[handlers];

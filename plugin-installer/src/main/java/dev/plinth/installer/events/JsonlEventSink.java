@@ -11,7 +11,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -107,7 +106,8 @@ public final class JsonlEventSink implements EventSink {
         return List.of();
       }
       // Under the cross-process lock, so no other process rotates the files while they are read.
-      try (FileChannel channel = lockChannel(); FileLock held = channel.lock()) {
+      try (FileChannel channel = lockChannel()) {
+        channel.lock(); // released when the channel closes
         return readLocked(query);
       } catch (IOException e) {
         LOG.warn("cannot lock {} to read events: {}", lockFile(), e.toString());
@@ -121,7 +121,8 @@ public final class JsonlEventSink implements EventSink {
    * incoming line: another process may have rotated it since this one looked.
    */
   private void rotateIfFull(int incoming) throws IOException {
-    try (FileChannel channel = lockChannel(); FileLock held = channel.lock()) {
+    try (FileChannel channel = lockChannel()) {
+      channel.lock(); // released when the channel closes
       long size = sizeOrZero();
       if (size > 0 && size + incoming > maxBytes) {
         rotate();

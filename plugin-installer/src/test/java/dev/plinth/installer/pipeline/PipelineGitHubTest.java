@@ -199,7 +199,7 @@ class PipelineGitHubTest {
 
     assertThat(e.code()).isEqualTo(InstallErrorCode.PREFLIGHT_FAILED);
     assertThat(e.phase()).isEqualTo(Phase.PREFLIGHT);
-    assertThat(e.details().get("issues")).asList().isNotEmpty();
+    assertThat(e.details().get("issues")).isInstanceOfSatisfying(java.util.List.class, l -> assertThat(l.isEmpty()).isFalse());
     wm.verify(0, getRequestedFor(urlEqualTo("/dl/acme_tool-1.0.0-noarch.tar.gz")));
     PipelineTesting.assertEmpty(temp.resolve("s"));
   }
