@@ -74,6 +74,15 @@ class PluginSystemRescanDoctorTest {
       assertThat(added.loaded()).containsExactly("gamma");
       assertThat(note(system)).isEqualTo("x|gamma@1.0.0");
 
+      cli.updateState("gamma", s -> s.withEnabled(false)); // as `plinth disable gamma` does: state.json only
+      RescanReport disabled = reports.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+
+      assertThat(disabled).isNotNull();
+      assertThat(disabled.unloaded()).containsExactly("gamma");
+      assertThat(note(system)).isEqualTo("x");
+
+      cli.updateState("gamma", s -> s.withEnabled(true));
+      assertThat(reports.poll(20, java.util.concurrent.TimeUnit.SECONDS).loaded()).containsExactly("gamma");
       assertThat(cli.uninstall("gamma", false, false)).isInstanceOf(InstallOutcome.Uninstalled.class);
       RescanReport removed = reports.poll(20, java.util.concurrent.TimeUnit.SECONDS);
 
