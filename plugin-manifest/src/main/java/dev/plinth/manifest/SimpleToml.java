@@ -1,19 +1,11 @@
 package dev.plinth.manifest;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
-import org.tomlj.TomlTable;
 
 /**
  * A small, strict reader for the plain TOML that manifests are written in: {@code [table.headers]}
@@ -31,7 +23,7 @@ final class SimpleToml {
   private int line = 1;
   private int lineStart;
   /** Tables opened by a header; a second header for one of them is an error left to tomlj. */
-  private final Set<Table> defined = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<SimpleTomlTable> defined = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private SimpleToml(String s) {
     this.s = s;
@@ -46,9 +38,9 @@ final class SimpleToml {
     }
   }
 
-  private Table document() {
-    Table root = new Table(false);
-    Table current = root;
+  private SimpleTomlTable document() {
+    SimpleTomlTable root = new SimpleTomlTable(false);
+    SimpleTomlTable current = root;
     while (true) {
       skipBlank();
       if (pos >= s.length()) {
@@ -64,14 +56,14 @@ final class SimpleToml {
     }
   }
 
-  private Table header(Table root) {
+  private SimpleTomlTable header(SimpleTomlTable root) {
     pos++;
     boolean arrayOfTables = peek() == '[';
     if (arrayOfTables) {
       pos++;
     }
     skipSpaces();
-    Table t = root;
+    SimpleTomlTable t = root;
     while (true) {
       TomlPosition at = position();
       String key = bareKey();
@@ -90,30 +82,30 @@ final class SimpleToml {
   }
 
   /** The table a header's inner key names: created if new, the last element of an array of tables. */
-  private static Table descend(Table t, String key, TomlPosition at) {
+  private static SimpleTomlTable descend(SimpleTomlTable t, String key, TomlPosition at) {
     Object existing = t.values.get(key);
     if (existing == null) {
-      Table child = new Table(false);
+      SimpleTomlTable child = new SimpleTomlTable(false);
       t.put(key, child, at);
       return child;
     }
-    if (existing instanceof Table child && !child.inline) {
+    if (existing instanceof SimpleTomlTable child && !child.inline) {
       return child;
     }
-    if (existing instanceof Array a && a.ofTables) {
-      return (Table) a.items.get(a.items.size() - 1);
+    if (existing instanceof SimpleTomlArray a && a.ofTables) {
+      return (SimpleTomlTable) a.items.get(a.items.size() - 1);
     }
     throw GiveUp.INSTANCE;
   }
 
   /** {@code [a.key]}: a table defined once, possibly created earlier by a longer header. */
-  private Table defineTable(Table parent, String key, TomlPosition at) {
+  private SimpleTomlTable defineTable(SimpleTomlTable parent, String key, TomlPosition at) {
     Object existing = parent.values.get(key);
-    Table t;
+    SimpleTomlTable t;
     if (existing == null) {
-      t = new Table(false);
+      t = new SimpleTomlTable(false);
       parent.put(key, t, at);
-    } else if (existing instanceof Table child && !child.inline) {
+    } else if (existing instanceof SimpleTomlTable child && !child.inline) {
       t = child;
     } else {
       throw GiveUp.INSTANCE;
@@ -125,24 +117,24 @@ final class SimpleToml {
   }
 
   /** {@code [[a.key]]}: a new table appended to the array of tables {@code key}. */
-  private Table appendTable(Table parent, String key, TomlPosition at) {
+  private SimpleTomlTable appendTable(SimpleTomlTable parent, String key, TomlPosition at) {
     Object existing = parent.values.get(key);
-    Array a;
+    SimpleTomlArray a;
     if (existing == null) {
-      a = new Array(true);
+      a = new SimpleTomlArray(true);
       parent.put(key, a, at);
-    } else if (existing instanceof Array tables && tables.ofTables) {
+    } else if (existing instanceof SimpleTomlArray tables && tables.ofTables) {
       a = tables;
     } else {
       throw GiveUp.INSTANCE;
     }
-    Table t = new Table(false);
-    a.add(t, at);
+    SimpleTomlTable t = new SimpleTomlTable(false);
+    a.add(t, at); // an array made by headers holds tables only: always added
     defined.add(t);
     return t;
   }
 
-  private void keyValue(Table table) {
+  private void keyValue(SimpleTomlTable table) {
     TomlPosition at = position();
     String key = bareKey();
     skipSpaces();
@@ -277,9 +269,9 @@ final class SimpleToml {
     return Long.parseLong(s.substring(start, pos));
   }
 
-  private Array array() {
+  private SimpleTomlArray array() {
     pos++;
-    Array a = new Array(false);
+    SimpleTomlArray a = new SimpleTomlArray(false);
     while (true) {
       skipBlankInArray();
       if (peek() == ']') {
@@ -287,7 +279,9 @@ final class SimpleToml {
         return a;
       }
       TomlPosition at = position();
-      a.add(value(), at);
+      if (!a.add(value(), at)) {
+        throw GiveUp.INSTANCE; // mixed kinds: left to tomlj's rules
+      }
       skipBlankInArray();
       char c = next();
       if (c == ']') {
@@ -299,9 +293,9 @@ final class SimpleToml {
     }
   }
 
-  private Table inlineTable() {
+  private SimpleTomlTable inlineTable() {
     pos++;
-    Table t = new Table(true);
+    SimpleTomlTable t = new SimpleTomlTable(true);
     skipSpaces();
     if (peek() == '}') {
       pos++;
@@ -435,205 +429,6 @@ final class SimpleToml {
 
     private GiveUp() {
       super(null, null, false, false);
-    }
-  }
-
-  /** A table: keys in the order they appear, as tomlj keeps them. */
-  private static final class Table implements TomlParseResult {
-    final boolean inline;
-    final Map<String, Object> values = new LinkedHashMap<>();
-    final Map<String, TomlPosition> positions = new HashMap<>();
-
-    Table(boolean inline) {
-      this.inline = inline;
-    }
-
-    void put(String key, Object value, TomlPosition at) {
-      values.put(key, value);
-      positions.put(key, at);
-    }
-
-    @Override
-    public List<TomlParseError> errors() {
-      return List.of();
-    }
-
-    @Override
-    public int size() {
-      return values.size();
-    }
-
-    @Override
-    public boolean isEmpty() {
-      return values.isEmpty();
-    }
-
-    @Override
-    public Set<String> keySet() {
-      return Collections.unmodifiableSet(values.keySet());
-    }
-
-    @Override
-    public Set<List<String>> keyPathSet(boolean includeTables) {
-      Set<List<String>> out = new LinkedHashSet<>();
-      entryPathSet(includeTables).forEach(e -> out.add(e.getKey()));
-      return out;
-    }
-
-    @Override
-    public Set<Map.Entry<String, Object>> entrySet() {
-      return Collections.unmodifiableMap(values).entrySet();
-    }
-
-    @Override
-    public Set<Map.Entry<List<String>, Object>> entryPathSet(boolean includeTables) {
-      Set<Map.Entry<List<String>, Object>> out = new LinkedHashSet<>();
-      values.forEach((k, v) -> {
-        if (v instanceof Table t) {
-          if (includeTables) {
-            out.add(Map.entry(List.of(k), v));
-          }
-          for (Map.Entry<List<String>, Object> e : t.entryPathSet(includeTables)) {
-            List<String> path = new ArrayList<>();
-            path.add(k);
-            path.addAll(e.getKey());
-            out.add(Map.entry(List.copyOf(path), e.getValue()));
-          }
-        } else {
-          out.add(Map.entry(List.of(k), v));
-        }
-      });
-      return out;
-    }
-
-    @Override
-    public @Nullable Object get(List<String> path) {
-      Object v = this;
-      for (String key : path) {
-        if (!(v instanceof Table t)) {
-          return null;
-        }
-        v = t.values.get(key);
-      }
-      return v;
-    }
-
-    @Override
-    public @Nullable TomlPosition inputPositionOf(List<String> path) {
-      if (path.isEmpty()) {
-        return TomlPosition.positionAt(1, 1);
-      }
-      Object parent = get(path.subList(0, path.size() - 1));
-      return parent instanceof Table t ? t.positions.get(path.get(path.size() - 1)) : null;
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      return Collections.unmodifiableMap(new LinkedHashMap<>(values));
-    }
-  }
-
-  /** An array of values of one kind. The {@code contains…} methods tomlj deprecates are still its interface's. */
-  @SuppressWarnings("deprecation")
-  private static final class Array implements TomlArray {
-    /** Made by {@code [[headers]]}; a value array can never be extended by one. */
-    final boolean ofTables;
-    final List<Object> items = new ArrayList<>();
-    final List<TomlPosition> positions = new ArrayList<>();
-
-    Array(boolean ofTables) {
-      this.ofTables = ofTables;
-    }
-
-    void add(Object value, TomlPosition at) {
-      if (!items.isEmpty() && kind(items.get(0)) != kind(value)) {
-        throw GiveUp.INSTANCE; // mixed kinds: left to tomlj's rules
-      }
-      items.add(value);
-      positions.add(at);
-    }
-
-    private static int kind(Object v) {
-      return v instanceof String ? 0 : v instanceof Long ? 1 : v instanceof Boolean ? 2 : v instanceof Array ? 3 : 4;
-    }
-
-    private boolean contains(int kind) {
-      return !items.isEmpty() && kind(items.get(0)) == kind;
-    }
-
-    @Override
-    public int size() {
-      return items.size();
-    }
-
-    @Override
-    public boolean isEmpty() {
-      return items.isEmpty();
-    }
-
-    @Override
-    public boolean containsStrings() {
-      return contains(0);
-    }
-
-    @Override
-    public boolean containsLongs() {
-      return contains(1);
-    }
-
-    @Override
-    public boolean containsDoubles() {
-      return false;
-    }
-
-    @Override
-    public boolean containsBooleans() {
-      return contains(2);
-    }
-
-    @Override
-    public boolean containsOffsetDateTimes() {
-      return false;
-    }
-
-    @Override
-    public boolean containsLocalDateTimes() {
-      return false;
-    }
-
-    @Override
-    public boolean containsLocalDates() {
-      return false;
-    }
-
-    @Override
-    public boolean containsLocalTimes() {
-      return false;
-    }
-
-    @Override
-    public boolean containsArrays() {
-      return contains(3);
-    }
-
-    @Override
-    public boolean containsTables() {
-      return contains(4);
-    }
-
-    @Override
-    public Object get(int index) {
-      return items.get(index);
-    }
-
-    @Override
-    public TomlPosition inputPositionOf(int index) {
-      return positions.get(index);
-    }
-
-    @Override
-    public List<Object> toList() {
-      return Collections.unmodifiableList(new ArrayList<>(items));
     }
   }
 }

@@ -7,16 +7,30 @@ import dev.plinth.installer.InstallErrorCode;
 import dev.plinth.installer.InstallException;
 import dev.plinth.installer.InstallRequest;
 import dev.plinth.installer.Phase;
+import dev.plinth.installer.ProgressListener;
 import dev.plinth.installer.StagedBundle;
+import dev.plinth.manifest.HostProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class UpgradeTest {
   @TempDir Path tmp;
+
+  /**
+   * Stages the bundle in {@code folder}, as a remote source would have downloaded it, and records
+   * {@code request}'s source (and {@code commit}) as where it came from.
+   */
+  private static StagedBundle stagedFrom(FolderStager folders, String folder, InstallRequest request, Path dir,
+      HostProfile host, ProgressListener progress, @Nullable String commit) {
+    StagedBundle b = folders.stage(InstallRequest.of(folder), dir, host, progress);
+    return new StagedBundle(b.manifest(), b.stagingDir(), b.bundleRoot(), request.source(), commit, b.fileDigests(), b.signature());
+  }
 
   @Test
   void upgrade_folderSourceChangedInPlace_installsTheNewVersion() throws Exception {
@@ -60,8 +74,7 @@ class UpgradeTest {
     PluginStore store = PluginStore.builder().home(fx.home).stager((request, dir, host, progress) -> {
       asked.add(request.source());
       String folder = request.source().endsWith("@v1.0.0") ? v1 : v2;
-      StagedBundle b = folders.stage(InstallRequest.of(folder), dir, host, progress);
-      return new StagedBundle(b.manifest(), b.stagingDir(), b.bundleRoot(), request.source(), "ab12", b.fileDigests(), b.signature());
+      return stagedFrom(folders, folder, request, dir, host, progress, "ab12");
     }).build();
     store.install(InstallRequest.of("github:acme/alpha@v1.0.0"));
 
@@ -119,8 +132,7 @@ class UpgradeTest {
     List<String> asked = new CopyOnWriteArrayList<>();
     PluginStore store = PluginStore.builder().home(fx.home)
         .stager((r, d, h, p) -> {
-          StagedBundle b = folders.stage(InstallRequest.of(v1), d, h, p);
-          return new StagedBundle(b.manifest(), d, b.bundleRoot(), r.source(), null, b.fileDigests(), b.signature());
+          return stagedFrom(folders, v1, r, d, h, p, null);
         })
         .updateChecker((id, source) -> {
           asked.add(id + " " + source);
@@ -147,16 +159,15 @@ class UpgradeTest {
     List<String> resolved = new CopyOnWriteArrayList<>();
     BundleStager remote = new BundleStager() {
       @Override
-      public StagedBundle stage(InstallRequest r, Path d, dev.plinth.manifest.HostProfile h, dev.plinth.installer.ProgressListener p) {
+      public StagedBundle stage(InstallRequest r, Path d, HostProfile h, ProgressListener p) {
         staged.add(r.source());
-        StagedBundle b = folders.stage(InstallRequest.of(v1), d, h, p);
-        return new StagedBundle(b.manifest(), d, b.bundleRoot(), r.source(), null, b.fileDigests(), b.signature());
+        return stagedFrom(folders, v1, r, d, h, p, null);
       }
 
       @Override
-      public java.util.Optional<String> resolveVersion(String pluginId, InstallRequest r) {
+      public Optional<String> resolveVersion(String pluginId, InstallRequest r) {
         resolved.add(pluginId + " " + r.source());
-        return java.util.Optional.of("1.3.0");
+        return Optional.of("1.3.0");
       }
     };
     PluginStore store = PluginStore.builder().home(fx.home).stager(remote).build();

@@ -47,6 +47,12 @@ class EntryDiscoveryTest {
     throw new AssertionError("expected a PluginRuntimeException");
   }
 
+  /** A jar with two Plugin classes, com.two.A and com.two.B; which services file it has is the caller's. */
+  private static TestBundles.JarSpec twoPlugins() {
+    return TestBundles.jar("two.jar")
+        .source("com.two.A", Sources.noop("com.two.A")).source("com.two.B", Sources.noop("com.two.B"));
+  }
+
   @Test
   void find_oneProvider_returnsItAndCreatesIt() throws Exception {
     PluginManifest m = TestBundles.manifest("one", "1.0.0").build();
@@ -75,8 +81,7 @@ class EntryDiscoveryTest {
   @Test
   void find_severalProviders_isAmbiguousNamingEach() throws Exception {
     PluginManifest m = TestBundles.manifest("two", "1.0.0").build();
-    PluginClassLoader l = loader(m, TestBundles.jar("two.jar")
-        .source("com.two.A", Sources.noop("com.two.A")).source("com.two.B", Sources.noop("com.two.B"))
+    PluginClassLoader l = loader(m, twoPlugins()
         .plugin("com.two.A", "com.two.B"));
 
     PluginRuntimeException e = thrown(() -> EntryDiscovery.find(m, l));
@@ -88,8 +93,7 @@ class EntryDiscoveryTest {
   @Test
   void find_entryOverride_winsOverSeveralProviders() throws Exception {
     PluginManifest m = TestBundles.manifest("two", "1.0.0").entry("com.two.B").build();
-    PluginClassLoader l = loader(m, TestBundles.jar("two.jar")
-        .source("com.two.A", Sources.noop("com.two.A")).source("com.two.B", Sources.noop("com.two.B"))
+    PluginClassLoader l = loader(m, twoPlugins()
         .plugin("com.two.A", "com.two.B"));
 
     EntryDiscovery.EntryPoint entry = EntryDiscovery.find(m, l);
@@ -161,8 +165,7 @@ class EntryDiscoveryTest {
     loader.close();
 
     PluginManifest two = TestBundles.manifest("two", "1.0.0").build();
-    OpenedLoader t = opened(two, TestBundles.jar("two.jar")
-        .source("com.two.A", Sources.noop("com.two.A")).source("com.two.B", Sources.noop("com.two.B"))
+    OpenedLoader t = opened(two, twoPlugins()
         .resource("META-INF/services/dev.plinth.api.Plugin", "# providers\ncom.two.A\r\n\n  com.two.B # second\ncom.two.A\n"));
     PluginRuntimeException e = thrown(() -> EntryDiscovery.find(two, t));
     assertThat(e.code()).isEqualTo(RuntimeErrorCode.ENTRY_AMBIGUOUS);
