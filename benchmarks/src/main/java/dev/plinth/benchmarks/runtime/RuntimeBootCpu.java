@@ -23,7 +23,7 @@ import org.pf4j.JarPluginManager;
  * boot runs, which after warm-up are mostly idle.
  *
  * <p>Run: {@code java -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar
- * dev.plinth.benchmarks.runtime.RuntimeBootCpu 200 60 20} (plugins, rounds, warm-up rounds). Prefix
+ * dev.plinth.benchmarks.runtime.RuntimeBootCpu 200 150 50} (plugins, rounds, warm-up rounds). Prefix
  * {@code taskset -c 0} to compare both on one core.
  */
 public final class RuntimeBootCpu {
