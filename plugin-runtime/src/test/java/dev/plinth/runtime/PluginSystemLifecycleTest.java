@@ -116,4 +116,59 @@ class PluginSystemLifecycleTest {
           .containsExactly("zeta@1.0.0 you", "alpha@1.0.0 you");
     }
   }
+
+  @Test
+  void install_inSafeMode_commitsWithoutLoadingAndTheNextNormalBootLoadsIt() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem safe = f.builder().settings(SystemFixture.settings().build()).safeMode(true).build()) {
+      safe.boot();
+
+      InstallOutcome outcome = safe.install(enabled(f.noteBundle("alpha", "1.0.0", "")));
+
+      assertSucceeded(outcome);
+      assertThat(safe.info("alpha").orElseThrow().currentVersion()).isEqualTo("1.0.0");
+      assertThat(safe.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.SAFE_MODE);
+      assertThat(note(safe)).as("nothing third-party runs in safe mode").isEqualTo("x");
+      assertThat(f.sink.ofType("activation_deferred")).singleElement().satisfies(e -> {
+        assertThat(e.pluginId()).isEqualTo("alpha");
+        assertThat(e.detail()).containsEntry("reason", "safe mode is on");
+      });
+      assertThat(f.sink.ofType("started")).isEmpty();
+    }
+    try (PluginSystem normal = f.open()) {
+      assertThat(normal.boot().loadedIds()).containsExactly("alpha");
+      assertThat(note(normal)).isEqualTo("x|alpha@1.0.0");
+    }
+  }
+
+  @Test
+  void install_dependencyNotLoaded_defersActivationUntilTheDependencyIsEnabled() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem system = f.open()) {
+      system.boot();
+      assertSucceeded(system.install(enabled(f.bundle("zeta", "1.0.0", SystemFixture.contributesNote(),
+          Sources.noop("com.zeta.Entry"), true)).withEnable(false)));
+
+      InstallOutcome outcome = system.install(enabled(f.noteBundle("alpha", "1.0.0",
+          "[plugin.dependencies]\nzeta = \">=1.0.0\"\n")));
+
+      assertSucceeded(outcome);
+      assertThat(f.sink.ofType("activation_deferred")).singleElement().satisfies(e -> {
+        assertThat(e.pluginId()).isEqualTo("alpha");
+        assertThat(e.detail()).containsEntry("reason", "dependency zeta is not loaded");
+      });
+      PluginStatus waiting = system.info("alpha").orElseThrow();
+      assertThat(waiting.currentVersion()).isEqualTo("1.0.0");
+      assertThat(waiting.loadState()).as("enabled, but its dependency is not loaded").isEqualTo(LoadState.FAILED);
+      assertThat(waiting.lastError()).isEqualTo(
+          "DEPENDENCY_MISSING plugin.dependencies.zeta must be an enabled plugin matching >=1.0.0: not enabled");
+      assertThat(note(system)).isEqualTo("x");
+
+      system.enable("zeta");
+
+      assertThat(system.info("zeta").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(note(system)).isEqualTo("x|alpha@1.0.0");
+    }
+  }
 }
