@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class Downloader {
   private static final Logger LOG = LoggerFactory.getLogger(Downloader.class);
   private static final int BUFFER = 128 * 1024;
+  /** Redirects one request may follow, as OkHttp allows. */
+  static final int MAX_REDIRECTS = 20;
 
   private final HttpSettings settings;
   private final OkHttpClient client;
@@ -53,15 +56,12 @@ public final class Downloader {
     OkHttpClient.Builder b = new OkHttpClient.Builder()
         .connectTimeout(settings.connectTimeout())
         .readTimeout(settings.readTimeout())
+        // Redirects are followed by execute(), which checks each target before connecting to it.
+        .followRedirects(false)
         .followSslRedirects(false)
         .retryOnConnectionFailure(false)
-        .addNetworkInterceptor(chain -> {
-          HttpUrl url = chain.request().url();
-          if (!allowed(url)) {
-            throw new ForbiddenUrlException(url.toString());
-          }
-          return chain.proceed(chain.request().newBuilder().header("User-Agent", settings.userAgent()).build());
-        });
+        .addNetworkInterceptor(chain ->
+            chain.proceed(chain.request().newBuilder().header("User-Agent", settings.userAgent()).build()));
     if (settings.proxy() != null) {
       b.proxy(settings.proxy());
     }
@@ -105,7 +105,7 @@ public final class Downloader {
     headers.forEach(rb::header);
     Request request = rb.build();
     for (int attempt = 0; ; attempt++) {
-      try (Response response = client.newCall(request).execute()) {
+      try (Response response = execute(request)) {
         if (response.code() >= 500 && attempt < settings.maxRetries()) {
           LOG.debug("GET {} answered {}; retry {}", url, response.code(), attempt + 1);
           sleep(attempt, url, phase);
@@ -116,8 +116,7 @@ public final class Downloader {
         return new HttpText(url, response.code(), new String(bytes, StandardCharsets.UTF_8),
             response.headers().toMultimap());
       } catch (ForbiddenUrlException e) {
-        requireAllowed(e.url, phase);
-        throw new IllegalStateException(e);
+        throw forbiddenRedirect(e, phase);
       } catch (IOException e) {
         if (interrupted(e)) {
           throw interruptedError(url, phase, e);
@@ -146,7 +145,7 @@ public final class Downloader {
     // identity: the bytes hashed and capped are exactly the bytes published (no transparent gzip)
     Request request = new Request.Builder().url(url).header("Accept-Encoding", "identity").get().build();
     for (int attempt = 0; ; attempt++) {
-      try (Response response = client.newCall(request).execute()) {
+      try (Response response = execute(request)) {
         int code = response.code();
         if (code >= 500) {
           if (attempt < settings.maxRetries()) {
@@ -181,8 +180,7 @@ public final class Downloader {
         }
       } catch (ForbiddenUrlException e) {
         deleteQuietly(target);
-        requireAllowed(e.url, Phase.DOWNLOAD);
-        throw new IllegalStateException(e);
+        throw forbiddenRedirect(e, Phase.DOWNLOAD);
       } catch (IOException e) {
         deleteQuietly(target);
         if (interrupted(e)) {
@@ -201,6 +199,51 @@ public final class Downloader {
         throw e;
       }
     }
+  }
+
+  /**
+   * Executes {@code request} and follows its redirects here rather than inside OkHttp, so that each
+   * target is checked against the settings ({@link #requireAllowed}) before anything connects to
+   * it. A redirect to another scheme, host or port drops the {@code Authorization} header, as
+   * OkHttp's own redirects do, so a token never travels to a CDN. The caller closes the response.
+   *
+   * @throws ForbiddenUrlException a redirect names a URL the settings forbid
+   */
+  private Response execute(Request request) throws IOException {
+    Request current = request;
+    for (int redirects = 0; ; redirects++) {
+      Response response = client.newCall(current).execute();
+      String location = response.isRedirect() ? response.header("Location") : null;
+      HttpUrl next = location == null ? null : current.url().resolve(location);
+      if (next == null) {
+        return response; // not a redirect, or one without a usable target: the caller judges the status
+      }
+      response.close();
+      if (!allowed(next)) {
+        throw new ForbiddenUrlException(current.url().toString(), next.toString());
+      }
+      if (redirects >= MAX_REDIRECTS) {
+        throw new ProtocolException("too many redirects: more than " + MAX_REDIRECTS + " from " + request.url());
+      }
+      Request.Builder b = current.newBuilder().url(next);
+      if (!sameOrigin(current.url(), next)) {
+        b.removeHeader("Authorization");
+      }
+      current = b.build();
+    }
+  }
+
+  private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+    return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
+  }
+
+  private static InstallException forbiddenRedirect(ForbiddenUrlException e, Phase phase) {
+    return new InstallException(InstallErrorCode.SOURCE_INVALID, phase,
+        "redirect target must be https (http only to loopback or when allowInsecureHttp is set): " + e.url
+            + " (redirected from " + e.from + ")",
+        "Ask the publisher for an https download URL, or set HttpSettings.allowInsecureHttp(true) for a"
+            + " trusted network.",
+        Map.of("url", e.url, "from", e.from), null);
   }
 
   /**
@@ -342,13 +385,15 @@ public final class Downloader {
     }
   }
 
-  /** A redirect or request to a URL the settings forbid; never retried. */
+  /** A redirect to a URL the settings forbid; never retried. */
   private static final class ForbiddenUrlException extends IOException {
     private static final long serialVersionUID = 1L;
+    final String from;
     final String url;
 
-    ForbiddenUrlException(String url) {
-      super("forbidden url " + url);
+    ForbiddenUrlException(String from, String url) {
+      super("forbidden redirect from " + from + " to " + url);
+      this.from = from;
       this.url = url;
     }
   }

@@ -1,6 +1,7 @@
 package dev.plinth.installer.download;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -193,6 +194,117 @@ class DownloaderTest {
     assertThat(t.status()).isEqualTo(200);
     assertThat(t.body()).isEqualTo("{}");
     assertThat(t.header("x-test")).contains("1");
+  }
+
+  /** TEST-NET-1 (RFC 5737): never routed, so a connection attempt to it would hang until the timeout. */
+  private static final String UNROUTED_HTTP = "http://192.0.2.1:9/x.tar.gz";
+
+  @Test
+  void download_redirectToPlainHttpRemoteHost_refusedWithoutConnecting() {
+    wm.stubFor(get("/moved").willReturn(aResponse().withStatus(302).withHeader("Location", UNROUTED_HTTP)));
+    Downloader slowConnect = Downloader.create(HttpSettings.builder()
+        .maxRetries(0).connectTimeout(Duration.ofSeconds(20)).build());
+    long start = System.nanoTime();
+
+    InstallException e = fail(() -> slowConnect.download(wm.baseUrl() + "/moved", temp.resolve("m"), Set.of(),
+        ProgressListener.NONE));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.SOURCE_INVALID);
+    assertThat(e.phase()).isEqualTo(Phase.DOWNLOAD);
+    assertThat(e.details()).containsEntry("url", UNROUTED_HTTP).containsEntry("from", wm.baseUrl() + "/moved");
+    assertThat(e.getMessage()).startsWith("redirect target must be https").contains(UNROUTED_HTTP);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("refused before any connection attempt")
+        .isLessThan(Duration.ofSeconds(10));
+    assertThat(temp.resolve("m")).doesNotExist();
+  }
+
+  @Test
+  void getText_redirectToPlainHttpRemoteHost_refusedWithoutConnecting() {
+    wm.stubFor(get("/meta").willReturn(aResponse().withStatus(301).withHeader("Location", UNROUTED_HTTP)));
+    Downloader slowConnect = Downloader.create(HttpSettings.builder()
+        .maxRetries(0).connectTimeout(Duration.ofSeconds(20)).build());
+    long start = System.nanoTime();
+
+    InstallException e = fail(() -> slowConnect.getText(wm.baseUrl() + "/meta", Map.of(), 1000, Phase.RESOLVE));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.SOURCE_INVALID);
+    assertThat(e.phase()).isEqualTo(Phase.RESOLVE);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void download_redirectOnLoopback_followed() throws Exception {
+    byte[] body = TestArchives.randomBytes(1000, 3);
+    wm.stubFor(get("/old").willReturn(aResponse().withStatus(307).withHeader("Location", "/new")));
+    wm.stubFor(get("/new").willReturn(aResponse().withBody(body)));
+
+    DownloadResult r = downloader.download(wm.baseUrl() + "/old", temp.resolve("n"), Set.of(), ProgressListener.NONE);
+
+    assertThat(Files.readAllBytes(r.file())).isEqualTo(body);
+  }
+
+  @Test
+  void getText_redirects_keepAuthorizationOnSameOriginAndDropItElsewhere() {
+    int port = wm.getPort();
+    wm.stubFor(get("/api/asset").willReturn(aResponse().withStatus(302).withHeader("Location", "/api/asset-2")));
+    wm.stubFor(get("/api/asset-2").willReturn(aResponse().withStatus(302)
+        .withHeader("Location", "http://127.0.0.1:" + port + "/cdn/asset")));
+    wm.stubFor(get("/cdn/asset").willReturn(aResponse().withBody("bytes")));
+
+    HttpText t = downloader.getText(wm.baseUrl() + "/api/asset", Map.of("Authorization", "Bearer s3cret"), 1000,
+        Phase.RESOLVE);
+
+    assertThat(t.body()).isEqualTo("bytes");
+    wm.verify(getRequestedFor(urlEqualTo("/api/asset-2")).withHeader("Authorization", equalTo("Bearer s3cret")));
+    wm.verify(getRequestedFor(urlEqualTo("/cdn/asset")).withoutHeader("Authorization"));
+  }
+
+  @Test
+  void download_redirectLoop_failsNamingTheLoopAfterRetries() {
+    wm.stubFor(get("/loop").willReturn(aResponse().withStatus(302).withHeader("Location", "/loop")));
+
+    InstallException e = fail(() -> downloader.download(wm.baseUrl() + "/loop", temp.resolve("l"), Set.of(),
+        ProgressListener.NONE));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.DOWNLOAD_FAILED);
+    assertThat(e.getMessage()).contains("too many redirects: more than " + Downloader.MAX_REDIRECTS);
+    wm.verify(3 * (Downloader.MAX_REDIRECTS + 1), getRequestedFor(urlEqualTo("/loop")));
+    assertThat(temp.resolve("l")).doesNotExist();
+  }
+
+  @Test
+  void getText_connectionResetEveryTime_httpErrorAfterRetriesNamingUrl() {
+    wm.stubFor(get("/flaky").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+    InstallException e = fail(() -> downloader.getText(wm.baseUrl() + "/flaky", Map.of(), 1000, Phase.RESOLVE));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.HTTP_ERROR);
+    assertThat(e.phase()).isEqualTo(Phase.RESOLVE);
+    assertThat(e.details()).containsEntry("url", wm.baseUrl() + "/flaky");
+    assertThat(e.getMessage()).startsWith("url must be reachable: " + wm.baseUrl() + "/flaky");
+    wm.verify(3, getRequestedFor(urlEqualTo("/flaky")));
+  }
+
+  @Test
+  void getText_resetThenOk_retriedAndReturnsBody() {
+    wm.stubFor(get("/r").inScenario("r").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
+    wm.stubFor(get("/r").inScenario("r").whenScenarioStateIs("ok").willReturn(aResponse().withBody("[]")));
+
+    assertThat(downloader.getText(wm.baseUrl() + "/r", Map.of(), 1000, Phase.RESOLVE).body()).isEqualTo("[]");
+  }
+
+  @Test
+  void getText_bodyOverLimit_tooLargeWithAndWithoutContentLength() {
+    wm.stubFor(get("/huge").willReturn(aResponse().withBody(new byte[5000])));
+    wm.stubFor(get("/huge-chunked").willReturn(aResponse().withBody(new byte[5000]).withChunkedDribbleDelay(5, 10)));
+
+    InstallException announced = fail(() -> downloader.getText(wm.baseUrl() + "/huge", Map.of(), 1000, Phase.RESOLVE));
+    InstallException streamed = fail(() -> downloader.getText(wm.baseUrl() + "/huge-chunked", Map.of(), 1000, Phase.RESOLVE));
+
+    assertThat(announced.code()).isEqualTo(InstallErrorCode.DOWNLOAD_TOO_LARGE);
+    assertThat(announced.phase()).isEqualTo(Phase.RESOLVE);
+    assertThat(streamed.code()).isEqualTo(InstallErrorCode.DOWNLOAD_TOO_LARGE);
   }
 
   @Test
