@@ -194,6 +194,111 @@ class SafeExtractorTest {
     assertThat(temp.resolve("out/lib/a.txt")).hasContent("x");
   }
 
+  @Test
+  void extract_zipSpecialFilesByUnixMode_rejected() throws Exception {
+    assertZipReason(new Zip().file("plugin.toml", "[plugin]\n").file("pipe", new byte[0], 0010644).bytes(), "fifo", "pipe");
+    assertZipReason(new Zip().file("tty", new byte[0], 0020620).bytes(), "device", "tty");
+    assertZipReason(new Zip().file("disk", new byte[0], 0060660).bytes(), "device", "disk");
+    InstallException socket = assertZipReason(new Zip().file("sock", new byte[0], 0140755).bytes(),
+        "unsupported-type", "sock");
+    assertThat(socket.details()).containsEntry("detail", "unix mode 140755");
+  }
+
+  @Test
+  void extract_zipEntriesSharingBytes_rejectedAsOverlap() throws Exception {
+    byte[] zip = new Zip().file("plugin.toml", "[plugin]\nid = \"a\"\n").file("lib/a.txt", "x".repeat(200)).bytes();
+    // The first entry claims more compressed bytes than it has: its data then runs over the second
+    // entry's header, as in the overlapping-file zip bomb, where many entries inflate the same bytes.
+    int size = centralInt(zip, "plugin.toml", 20);
+    putCentralInt(zip, "plugin.toml", 20, size + 60);
+    Path archive = TestArchives.write(temp.resolve("overlap.zip"), zip);
+
+    InstallException e = fail(() -> extractor.extract(archive, ArchiveFormat.ZIP, temp.resolve("out")));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.ARCHIVE_INVALID);
+    assertThat(e.details()).containsEntry("archive", "overlap.zip").containsEntry("problem", "zip entries overlap");
+    assertThat(temp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void extract_zipCentralDirectoryPointsAtNoLocalHeader_archiveInvalid() throws Exception {
+    byte[] zip = new Zip().file("plugin.toml", "[plugin]\n").file("lib/a.txt", "abc").bytes();
+    int offset = centralInt(zip, "lib/a.txt", 42);
+    putCentralInt(zip, "lib/a.txt", 42, offset + 2);
+    Path archive = TestArchives.write(temp.resolve("nolocal.zip"), zip);
+
+    InstallException e = fail(() -> extractor.extract(archive, ArchiveFormat.ZIP, temp.resolve("out")));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.ARCHIVE_INVALID);
+    // commons-compress finds it while opening the zip; the extractor's own header check is the
+    // second line, for readers that resolve local headers lazily.
+    assertThat(e.details()).containsEntry("archive", "nolocal.zip");
+    assertThat(e.details().get("problem").toString()).containsAnyOf("nolocal.zip", "no local header at offset");
+    assertThat(temp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void extract_zipEntryWithUnsupportedMethod_archiveInvalidNamingEntry() throws Exception {
+    byte[] zip = new Zip().file("plugin.toml", "[plugin]\n").file("lib/a.txt", "abc").bytes();
+    putCentralShort(zip, "lib/a.txt", 10, 14); // LZMA: not readable here
+    Path archive = TestArchives.write(temp.resolve("lzma.zip"), zip);
+
+    InstallException e = fail(() -> extractor.extract(archive, ArchiveFormat.ZIP, temp.resolve("out")));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.ARCHIVE_INVALID);
+    assertThat(e.details()).containsEntry("problem",
+        "entry lib/a.txt uses an unsupported compression method or encryption");
+    assertThat(temp.resolve("out")).doesNotExist();
+  }
+
+  private InstallException assertZipReason(byte[] zip, String reason, String entry) throws Exception {
+    Path archive = TestArchives.write(Files.createTempFile(temp, "gen", ".zip"), zip);
+    Path dest = temp.resolve("out-" + archive.getFileName());
+    InstallException e = fail(() -> extractor.extract(archive, ArchiveFormat.ZIP, dest));
+    assertThat(e.code()).isEqualTo(InstallErrorCode.ARCHIVE_ENTRY_UNSAFE);
+    assertThat(e.details()).containsEntry("reason", reason).containsEntry("entry", entry);
+    assertThat(dest).doesNotExist();
+    return e;
+  }
+
+  /** The offset of the central directory record of {@code name}. */
+  private static int centralRecord(byte[] zip, String name) {
+    byte[] n = name.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i + 46 <= zip.length; i++) {
+      if (zip[i] == 0x50 && zip[i + 1] == 0x4b && zip[i + 2] == 0x01 && zip[i + 3] == 0x02
+          && le(zip, i + 28, 2) == n.length
+          && java.util.Arrays.equals(zip, i + 46, i + 46 + n.length, n, 0, n.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no central directory record for " + name);
+  }
+
+  private static int le(byte[] b, int at, int bytes) {
+    int v = 0;
+    for (int k = bytes - 1; k >= 0; k--) {
+      v = (v << 8) | (b[at + k] & 0xff);
+    }
+    return v;
+  }
+
+  private static int centralInt(byte[] zip, String name, int field) {
+    return le(zip, centralRecord(zip, name) + field, 4);
+  }
+
+  private static void putCentralInt(byte[] zip, String name, int field, int value) {
+    int at = centralRecord(zip, name) + field;
+    for (int k = 0; k < 4; k++) {
+      zip[at + k] = (byte) (value >>> (8 * k));
+    }
+  }
+
+  private static void putCentralShort(byte[] zip, String name, int field, int value) {
+    int at = centralRecord(zip, name) + field;
+    zip[at] = (byte) value;
+    zip[at + 1] = (byte) (value >>> 8);
+  }
+
   /** Rewrites the first local file header's copy of {@code from} (same length) to {@code to}. */
   private static void patchLocalName(byte[] zip, String from, String to) {
     byte[] f = from.getBytes(StandardCharsets.UTF_8);
