@@ -162,6 +162,69 @@ class PipelineRepositoryTest {
     wm.verify(0, getRequestedFor(urlEqualTo("/a/acme_tool-1.2.0.tar.gz")));
   }
 
+  private InstallException catalogFailure(String source) {
+    return PipelineTesting.fail(() -> pipeline(TrustPolicy.defaults())
+        .stage(InstallRequest.of(source), temp.resolve("s"), HOST, PipelineTesting.NONE));
+  }
+
+  @Test
+  void stage_catalogWithoutIndexes_sourceUnsupported() {
+    Pipeline noCatalogs = Pipeline.builder().httpSettings(PipelineTesting.fastHttp()).build();
+
+    InstallException e = PipelineTesting.fail(() -> noCatalogs
+        .stage(InstallRequest.of("catalog:acme_tool"), temp.resolve("s"), HOST, PipelineTesting.NONE));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.SOURCE_UNSUPPORTED);
+    assertThat(e.getMessage()).isEqualTo("catalog indexes must be configured: catalog:acme_tool");
+    assertThat(e.nextStep()).contains("catalogIndexes");
+  }
+
+  @Test
+  void stage_catalogIndexesAllUnusable_httpErrorListingEachReason() {
+    wm.stubFor(get("/missing-index.json").willReturn(aResponse().withBody("<html>not json")));
+    wm.stubFor(get("/index.json").willReturn(okJson("{\"schema_version\":2,\"plugins\":[]}")));
+
+    InstallException e = catalogFailure("catalog:acme_tool");
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.HTTP_ERROR);
+    assertThat(e.details()).containsEntry("failures", List.of(
+        wm.baseUrl() + "/missing-index.json (not JSON)", wm.baseUrl() + "/index.json (schema_version must be 1)"));
+  }
+
+  @Test
+  void stage_catalogEntryWithInvalidVersion_skippedForTheValidOnes() throws Exception {
+    catalog("{\"id\":\"acme_tool\",\"version\":\"latest\",\"archive_url\":\"/a/x.tar.gz\",\"sha256\":\"00\"},"
+        + entry("1.2.0", new byte[1], ""));
+
+    assertThat(pipeline(TrustPolicy.defaults()).resolveVersion("acme_tool", InstallRequest.of("catalog:acme_tool")))
+        .contains("1.2.0");
+  }
+
+  @Test
+  void stage_catalogEntryWithoutSha256_digestMissingBeforeDownload() {
+    catalog("{\"id\":\"acme_tool\",\"version\":\"1.2.0\",\"archive_url\":\"/a/acme_tool-1.2.0.tar.gz\"}");
+
+    InstallException e = catalogFailure("catalog:acme_tool");
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.DIGEST_MISSING);
+    assertThat(e.getMessage()).isEqualTo("catalog entry must carry sha256: acme_tool@1.2.0");
+    assertThat(e.details()).containsEntry("index", wm.baseUrl() + "/index.json");
+    wm.verify(0, getRequestedFor(urlEqualTo("/a/acme_tool-1.2.0.tar.gz")));
+  }
+
+  @Test
+  void stage_catalogArchiveUrlNotAnArchiveOrNotHttp_refused() {
+    catalog("{\"id\":\"acme_tool\",\"version\":\"1.2.0\",\"archive_url\":\"/a/acme_tool.exe\",\"sha256\":\"00\"}");
+    InstallException format = catalogFailure("catalog:acme_tool");
+    catalog("{\"id\":\"acme_tool\",\"version\":\"1.2.0\",\"archive_url\":\"file:///etc/passwd.tar.gz\",\"sha256\":\"00\"}");
+    InstallException scheme = catalogFailure("catalog:acme_tool");
+
+    assertThat(format.code()).isEqualTo(InstallErrorCode.SOURCE_UNSUPPORTED);
+    assertThat(format.details()).containsEntry("url", wm.baseUrl() + "/a/acme_tool.exe");
+    assertThat(scheme.code()).isEqualTo(InstallErrorCode.SOURCE_INVALID);
+    assertThat(scheme.getMessage()).contains("catalog.archive_url").contains("file:///etc/passwd.tar.gz");
+  }
+
   @Test
   void stage_urlWithPinnedDigest_stagedOrMismatch() throws Exception {
     byte[] tarball = TestArchives.bundleTarGz("acme_tool", "2.0.0");
