@@ -11,7 +11,11 @@ import dev.plinth.installer.store.InstallOutcome;
 import dev.plinth.runtime.discovery.Extension;
 import dev.plinth.runtime.lifecycle.BootReport;
 import dev.plinth.runtime.testhost.spi.Greeter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,6 +173,53 @@ class PluginSystemLifecycleTest {
       assertThat(system.info("zeta").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
       assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
       assertThat(note(system)).isEqualTo("x|alpha@1.0.0");
+    }
+  }
+
+  /** Replaces the files of {@code target} with those of {@code source}: a source folder that now offers another version. */
+  private static void replaceTree(Path source, Path target) throws IOException {
+    if (Files.exists(target)) {
+      try (Stream<Path> old = Files.walk(target)) {
+        for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path p : files.toList()) {
+        Path to = target.resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+  }
+
+  @Test
+  void upgradeAndRollback_throughTheFacade_switchVersionsThatServeHooks() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    Path source = tmp.resolve("published/alpha");
+    replaceTree(f.noteBundle("alpha", "1.0.0", ""), source);
+    Path v2 = f.noteBundle("alpha", "2.0.0", "");
+    try (PluginSystem system = f.open()) {
+      system.boot();
+      assertSucceeded(system.install(enabled(source)));
+      assertThat(system.upgrade("alpha")).isInstanceOf(InstallOutcome.AlreadyInstalled.class);
+      replaceTree(v2, source);
+
+      assertThat(system.upgrade("alpha")).isEqualTo(new InstallOutcome.Upgraded("alpha", "1.0.0", "2.0.0"));
+      assertThat(note(system)).isEqualTo("x|alpha@2.0.0");
+      assertThat(system.info("alpha").orElseThrow().versions()).containsExactlyInAnyOrder("1.0.0", "2.0.0");
+
+      assertThat(system.rollback("alpha")).isEqualTo(new InstallOutcome.Reverted("alpha", "2.0.0", "1.0.0"));
+      assertThat(note(system)).isEqualTo("x|alpha@1.0.0");
+      assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
+
+      assertThat(system.rollback("alpha", "2.0.0")).isEqualTo(new InstallOutcome.Reverted("alpha", "1.0.0", "2.0.0"));
+      assertThat(note(system)).isEqualTo("x|alpha@2.0.0");
+      assertThat(system.info("alpha").orElseThrow().currentVersion()).isEqualTo("2.0.0");
     }
   }
 }

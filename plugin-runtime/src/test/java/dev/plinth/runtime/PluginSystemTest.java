@@ -10,8 +10,10 @@ import dev.plinth.installer.InstallRequest;
 import dev.plinth.installer.events.EventQuery;
 import dev.plinth.installer.events.PlinthEvent;
 import dev.plinth.installer.store.InstallOutcome;
+import dev.plinth.installer.trust.TrustPolicy;
 import dev.plinth.manifest.HostProfile;
 import dev.plinth.manifest.HostProfiles;
+import dev.plinth.runtime.testhost.spi.TestHooks;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,5 +147,21 @@ class PluginSystemTest {
         .isInstanceOf(IllegalStateException.class).hasMessage("host must be set: null");
     assertThatThrownBy(() -> PluginSystem.builder().host(HostInfo.of("h", " ")))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("host.version must not be blank: ' '");
+  }
+
+  @Test
+  void builder_blankNameOrRepeatedHookPointOrBuiltin_refusedNamingIt() {
+    assertThatThrownBy(() -> PluginSystem.builder().host(HostInfo.of("", "1.0.0")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("host.name must not be blank: ''");
+    PluginSystem.Builder b = PluginSystem.builder().hookPoint(TestHooks.NOTE);
+    assertThatThrownBy(() -> b.hookPoint(TestHooks.NOTE))
+        .isInstanceOf(IllegalStateException.class).hasMessage("hookPoint was already added: " + TestHooks.NOTE);
+    b.builtin(TestBuiltin.MANIFEST, new TestBuiltin());
+    assertThatThrownBy(() -> b.builtin(TestBuiltin.MANIFEST, new TestBuiltin()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("builtin was already added: host_tools@" + TestBuiltin.MANIFEST.version());
+    b.trustPolicy(TrustPolicy.defaults());
+    assertThatThrownBy(() -> b.trustPolicy(TrustPolicy.defaults()))
+        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("trustPolicy was already set: ");
   }
 }
