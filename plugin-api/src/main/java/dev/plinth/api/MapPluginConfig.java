@@ -78,7 +78,9 @@ final class MapPluginConfig implements PluginConfig {
     return new PlinthException(
         ApiErrorCode.CONFIG_INVALID,
         "config." + key + " must be " + what + ": " + value,
-        "Set config." + key + " to " + what + " in the plugin's settings.");
+        "Set config." + key + " to " + what + " in the plugin's settings.",
+        Map.of("field", "config." + key, "value", String.valueOf(value)),
+        null);
   }
 
   private static Map<String, Object> copyMap(Map<String, ?> in) {
