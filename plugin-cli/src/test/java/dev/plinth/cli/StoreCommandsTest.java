@@ -141,6 +141,29 @@ class StoreCommandsTest {
   }
 
   @Test
+  void upgradeTo_andRollbackTo_pickTheNamedVersions() {
+    publish("acme_hello", "1.0.0", ">=1.0.0", author, false);
+    assertThat(cli(sources("install", "github:acme/acme_hello@v1.0.0")).exitCode()).isZero();
+    publish("acme_hello", "1.1.0", ">=1.0.0", author, false);
+    publish("acme_hello", "1.2.0", ">=1.0.0", author, false);
+
+    CliRunner up = cli(sources("upgrade", "acme_hello", "--to", "1.1.0"));
+
+    assertThat(up.exitCode()).as(up.out() + up.err()).isZero();
+    assertThat(up.json().at("/result/outcome").asText()).isEqualTo("upgraded");
+    assertThat(up.json().at("/result/to").asText()).isEqualTo("1.1.0");
+    assertThat(server.requestCount(".*1\\.2\\.0.*\\.tar\\.gz")).as("1.2.0 is not fetched").isZero();
+
+    CliRunner latest = cli(sources("upgrade", "acme_hello"));
+    assertThat(latest.json().at("/result/to").asText()).isEqualTo("1.2.0");
+
+    CliRunner back = cli("rollback", "acme_hello", "--to", "1.0.0");
+    assertThat(back.exitCode()).as(back.out() + back.err()).isZero();
+    assertThat(back.json().at("/result/to").asText()).isEqualTo("1.0.0");
+    assertThat(cli("info", "acme_hello").json().at("/result/currentVersion").asText()).isEqualTo("1.0.0");
+  }
+
+  @Test
   void outdated_newerRelease_reportedWithoutDownloadingIt() {
     publish("acme_hello", "1.0.0", ">=1.0.0", author, false);
     assertThat(cli(sources("install", "github:acme/acme_hello@v1.0.0")).exitCode()).isZero();
