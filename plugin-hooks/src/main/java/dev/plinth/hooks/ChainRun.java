@@ -81,13 +81,16 @@ final class ChainRun<T> {
         limitNanos = Math.min(timeout, left);
         now = inline ? callInline(h, start) : callIsolated(h, start);
       }
+      // A coarse end after a precise start (an inline handler after an isolated one) may read up to
+      // a tick earlier than the start: such a call took less than a tick, reported as zero.
+      long duration = Math.max(0, now - start);
       if (error instanceof VirtualMachineError) {
-        HookReceipt last = receipt(h, ReceiptStatus.ERROR, now - start, false, List.of(), List.of(),
+        HookReceipt last = receipt(h, ReceiptStatus.ERROR, duration, false, List.of(), List.of(),
             "rethrown to the dispatching thread", false);
         publishQuietly(listOf(receipts, count, single, last));
         throw (VirtualMachineError) error;
       }
-      HookReceipt r = settle(h, now - start);
+      HookReceipt r = settle(h, duration);
       if (receipts == NO_ARRAY) {
         single = r;
       } else {

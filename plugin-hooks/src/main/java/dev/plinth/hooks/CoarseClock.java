@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * <p>One daemon thread for the whole JVM stores {@code System.nanoTime()} every {@link
  * #TICK_NANOS} while chains read the clock; after {@link #IDLE_TICKS} ticks without a read it
  * parks until the next read, which wakes it and returns the precise time. The values are always
- * on {@code System.nanoTime()}'s time base, so they mix with precise readings (a duration from a
- * coarse start to a precise end is at most one tick too long). The thread holds no context
+ * on {@code System.nanoTime()}'s time base, so they mix with precise readings: a duration from a
+ * coarse start to a precise end is at most one tick too long, and one from a precise start to a
+ * coarse end at most one tick too short (chains report such a negative duration as zero). The thread holds no context
  * classloader of a plugin and inherits no thread-locals: whichever thread starts it, no plugin
  * loader stays reachable from it.
  */
@@ -55,7 +56,9 @@ final class CoarseClock {
   private static long wake() {
     synchronized (LOCK) {
       if (!ticking) {
-        now = System.nanoTime();
+        // The read that wakes the clock returns the value it stores: a later read cannot go back.
+        long precise = System.nanoTime();
+        now = precise;
         ticking = true;
         Thread t = ticker;
         if (t == null) {
@@ -67,9 +70,10 @@ final class CoarseClock {
         } else {
           LockSupport.unpark(t);
         }
+        return precise;
       }
     }
-    return System.nanoTime();
+    return now; // another reader woke it meanwhile
   }
 
   private static void tick() {

@@ -58,6 +58,7 @@ class CoarseClockTest {
     long before = System.nanoTime();
     long woken = CoarseClock.nanoTime();
     assertThat(woken).as("a read of an idle clock is precise").isGreaterThanOrEqualTo(before);
+    assertThat(CoarseClock.nanoTime()).as("the next read does not go back before it").isGreaterThanOrEqualTo(woken);
     assertThat(CoarseClock.ticking()).isTrue();
     Thread.sleep(20);
     assertThat(CoarseClock.nanoTime()).isGreaterThan(woken);
@@ -92,6 +93,22 @@ class CoarseClockTest {
       long duration = r.receipts().get(0).durationNanos();
       // Within the clock's lag either way: a trailing start and a trailing end.
       assertThat(duration).isBetween(slept.get() - LAG_NANOS, slept.get() + LAG_NANOS);
+    }
+  }
+
+  @Test
+  void chain_inlineAfterIsolated_durationsNeverNegative() {
+    try (HookDispatcher d = HookDispatcher.builder().build()) {
+      d.registry().register(HandlerSpec.of("isolated", TestPoints.OBSERVE, HookOptions.DEFAULTS.withPriority(2),
+          ctx -> HookResult.unchanged()));
+      d.registry().register(HandlerSpec.of("inline", TestPoints.OBSERVE,
+          HookOptions.DEFAULTS.withPriority(1).withMode(ExecutionMode.INLINE), ctx -> HookResult.unchanged()));
+
+      for (int i = 0; i < 200; i++) {
+        DispatchResult<Msg> r = d.dispatch(TestPoints.OBSERVE, TestPoints.HELLO);
+        assertThat(r.receipts()).extracting(HookReceipt::pluginId).containsExactly("isolated", "inline");
+        assertThat(r.receipts()).allSatisfy(receipt -> assertThat(receipt.durationNanos()).isNotNegative());
+      }
     }
   }
 }

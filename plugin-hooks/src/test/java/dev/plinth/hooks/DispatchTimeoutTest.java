@@ -130,6 +130,38 @@ class DispatchTimeoutTest {
   }
 
   @Test
+  void executorSaturated_isolatedHandlerSkipped_failOpenContinuesFailClosedBlocks() throws Exception {
+    HookDispatcher d = dispatcher(HookDispatcher.builder()
+        .handlerTimeout(Duration.ofMillis(200)).virtualThreads(false).platformThreads(1));
+    CountDownLatch started = new CountDownLatch(1);
+    add(d, "hog", OBSERVE, HookOptions.DEFAULTS.withPriority(3), stuck(started));
+    add(d, "late", OBSERVE, HookOptions.DEFAULTS.withPriority(2), append("[late]"));
+    add(d, "inline", OBSERVE, HookOptions.DEFAULTS.withPriority(1).withMode(ExecutionMode.INLINE), append("[inline]"));
+    add(d, "guard", GATE, HookOptions.DEFAULTS, append("[guard]"));
+
+    DispatchResult<Msg> open = d.dispatch(OBSERVE, HELLO);
+
+    assertThat(started.await(5, TimeUnit.SECONDS)).as("the hog holds the only thread").isTrue();
+    assertThat(open.receipts().get(0).status()).isEqualTo(ReceiptStatus.TIMEOUT);
+    assertThat(open.receipts().get(0).stillRunning()).isTrue();
+    HookReceipt skipped = open.receipts().get(1);
+    assertThat(skipped.pluginId()).isEqualTo("late");
+    assertThat(skipped.status()).isEqualTo(ReceiptStatus.SKIPPED);
+    assertThat(skipped.detail()).isEqualTo("executor saturated: no thread free for isolated handlers;"
+        + " fail-open: chain continues with the data as it was");
+    assertThat(open.receipts().get(2).status()).as("inline handlers need no thread").isEqualTo(ReceiptStatus.OK);
+    assertThat(open.data().text()).isEqualTo("hello[inline]");
+    assertThat(open.receipts()).allSatisfy(r -> assertThat(r.durationNanos()).isNotNegative());
+
+    DispatchResult<Msg> closed = d.dispatch(GATE, HELLO);
+
+    assertThat(closed.blocked()).isTrue();
+    assertThat(closed.blockedBy()).isEqualTo("guard");
+    assertThat(closed.receipts().get(0).status()).isEqualTo(ReceiptStatus.SKIPPED);
+    assertThat(closed.blockReason()).startsWith("fail-closed: handler of guard did not complete");
+  }
+
+  @Test
   void isolated_neverReturnsAndIgnoresInterrupts_callerFreedAndLateResultDiscarded() throws Exception {
     HookDispatcher d = dispatcher(HookDispatcher.builder().handlerTimeout(Duration.ofMillis(300)));
     CountDownLatch started = new CountDownLatch(1);
