@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A real activator for tests: records every call, and reports chosen versions unhealthy. */
@@ -15,6 +16,11 @@ final class RecordingActivator implements Activator {
   final List<String> calls = new CopyOnWriteArrayList<>();
   final Set<String> unhealthy = ConcurrentHashMap.newKeySet();
   final Set<String> failActivate = ConcurrentHashMap.newKeySet();
+  /** Versions whose health check throws. */
+  final Set<String> throwingHealth = ConcurrentHashMap.newKeySet();
+  /** Versions whose health check blocks until {@link #release} opens. */
+  final Set<String> hangingHealth = ConcurrentHashMap.newKeySet();
+  final CountDownLatch release = new CountDownLatch(1);
   private final ConcurrentHashMap<String, String> loaded = new ConcurrentHashMap<>();
 
   @Override
@@ -34,6 +40,16 @@ final class RecordingActivator implements Activator {
   public HealthStatus health(String pluginId, Duration timeout) {
     String key = pluginId + "@" + loaded.get(pluginId);
     calls.add("health " + key);
+    if (throwingHealth.contains(key)) {
+      throw new IllegalStateException("probe crashed for " + key);
+    }
+    if (hangingHealth.contains(key)) {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     return unhealthy.contains(key) ? HealthStatus.unhealthy("probe failed") : HealthStatus.healthy();
   }
 

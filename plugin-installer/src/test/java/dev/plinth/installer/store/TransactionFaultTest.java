@@ -97,6 +97,37 @@ class TransactionFaultTest {
   }
 
   @Test
+  void upgrade_healthCheckHangsOrThrows_rolledBackToPreviousVersion() {
+    StoreFixture fx = new StoreFixture(tmp);
+    fx.open(PointerStyle.SYMLINK).install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
+    Map<String, String> before = HomeSnapshot.of(fx.home);
+    fx.activator.hangingHealth.add("alpha@2.0.0");
+    fx.activator.throwingHealth.add("alpha@3.0.0");
+    try {
+      PluginStore store = fx.builder(PointerStyle.SYMLINK).healthTimeout(java.time.Duration.ofMillis(200)).build();
+
+      InstallOutcome hung = store.install(FolderStagerRequests.of(fx.bundle("alpha", "2.0.0")));
+      InstallOutcome threw = store.install(FolderStagerRequests.of(fx.bundle("alpha", "3.0.0")));
+
+      assertThat(hung).isInstanceOfSatisfying(InstallOutcome.RolledBack.class, r -> {
+        assertThat(r.phase()).isEqualTo(Phase.HEALTH);
+        assertThat(r.cause().code()).isEqualTo("HEALTH_CHECK_FAILED");
+        assertThat(r.cause().message()).isEqualTo("plugin.health of alpha@2.0.0 is not usable: no answer within 200 ms");
+        assertThat(r.restoredVersion()).isEqualTo("1.0.0");
+      });
+      assertThat(threw).isInstanceOfSatisfying(InstallOutcome.RolledBack.class, r -> {
+        assertThat(r.cause().message()).isEqualTo("plugin.health of alpha@3.0.0 is not usable: health check threw"
+            + " java.lang.IllegalStateException: probe crashed for alpha@3.0.0");
+        assertThat(r.restoredVersion()).isEqualTo("1.0.0");
+      });
+      assertThat(HomeSnapshot.of(fx.home)).isEqualTo(before);
+      assertThat(fx.activator.calls).endsWith("health alpha@3.0.0", "deactivate alpha@3.0.0", "activate alpha@1.0.0");
+    } finally {
+      fx.activator.release.countDown();
+    }
+  }
+
+  @Test
   void install_activatorThrows_rollsBackWithActivationFailed() {
     StoreFixture fx = new StoreFixture(tmp);
     fx.activator.failActivate.add("alpha@1.0.0");
