@@ -6,8 +6,11 @@ import dev.plinth.installer.InstallRequest;
 import dev.plinth.installer.Phase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -264,5 +267,33 @@ class PluginStoreTest {
     });
     assertThat(fx.home.resolve("staging")).isEmptyDirectory();
     assertThat(fx.home.resolve("journal")).isEmptyDirectory();
+  }
+
+  @Test
+  void install_whileAnotherThreadHoldsTheStore_failsWithStoreLockedThenSucceedsAfter() throws Exception {
+    fx.activator.hangingHealth.add("alpha@1.0.0");
+    PluginStore patient = fx.builder(PointerStyle.SYMLINK).healthTimeout(Duration.ofSeconds(30)).build();
+    PluginStore impatient = fx.builder(PointerStyle.SYMLINK).lockTimeout(Duration.ofMillis(200)).build();
+    CompletableFuture<InstallOutcome> holder = CompletableFuture.supplyAsync(
+        () -> patient.install(InstallRequest.of(fx.bundle("alpha", "1.0.0"))));
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!fx.activator.calls.contains("health alpha@1.0.0") && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(fx.activator.calls).as("the other thread is inside its transaction").contains("health alpha@1.0.0");
+
+      InstallOutcome o = impatient.install(InstallRequest.of(fx.bundle("beta", "1.0.0")));
+
+      assertThat(o).isInstanceOfSatisfying(InstallOutcome.Failed.class, f -> {
+        assertThat(f.cause().code()).isEqualTo("STORE_LOCKED");
+        assertThat(f.cause().message()).startsWith("store lock held by another thread of this process for more than 200 ms: ");
+        assertThat(f.cause().details()).containsEntry("timeout_ms", 200L);
+      });
+    } finally {
+      fx.activator.release.countDown();
+    }
+    assertThat(holder.get(30, TimeUnit.SECONDS)).isInstanceOf(InstallOutcome.Installed.class);
+    assertThat(impatient.install(InstallRequest.of(fx.bundle("beta", "1.0.0")))).isInstanceOf(InstallOutcome.Installed.class);
   }
 }
