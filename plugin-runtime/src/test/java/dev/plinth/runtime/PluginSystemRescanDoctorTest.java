@@ -146,6 +146,58 @@ class PluginSystemRescanDoctorTest {
   }
 
   @Test
+  void rescan_dependencyUninstalledByAnotherStore_dependentUnloadedFailedThenBackWithIt() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem system = f.open()) {
+      system.boot();
+      assertSucceeded(system.install(enabled(f.bundle("zeta", "1.0.0", SystemFixture.contributesNote(),
+          Sources.noop("com.zeta.Entry"), true))));
+      assertSucceeded(system.install(enabled(f.noteBundle("alpha", "1.0.0", "[plugin.dependencies]\nzeta = \">=1.0.0\"\n"))));
+      assertThat(note(system)).isEqualTo("x|alpha@1.0.0");
+      PluginStore cli = otherProcess(f);
+
+      assertThat(cli.uninstall("zeta", false, true)).isInstanceOf(InstallOutcome.Uninstalled.class);
+      RescanReport gone = system.rescan();
+
+      assertThat(gone.unloaded()).containsExactlyInAnyOrder("zeta", "alpha");
+      assertThat(gone.failed()).containsOnlyKeys("alpha");
+      assertThat(gone.failed().get("alpha")).startsWith("DEPENDENCY_MISSING ").contains("zeta");
+      assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.FAILED);
+      assertThat(note(system)).isEqualTo("x");
+
+      assertSucceeded(cli.install(enabled(f.bundle("zeta", "1.0.0", SystemFixture.contributesNote(),
+          Sources.noop("com.zeta.Entry"), true))));
+      RescanReport back = system.rescan();
+
+      assertThat(back.loaded()).containsExactly("zeta", "alpha");
+      assertThat(back.failed()).isEmpty();
+      assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(note(system)).isEqualTo("x|alpha@1.0.0");
+    }
+  }
+
+  @Test
+  void rescan_pluginInstalledByAnotherStoreFailsToStart_reportedWithItsErrorAndNotLoaded() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem system = f.open()) {
+      system.boot();
+      Path crashing = f.bundle("delta", "1.0.0", "", Sources.plugin("com.delta.Entry",
+          "throw new IllegalStateException(\"no database\");", "", "return HealthStatus.healthy();"), false);
+      assertSucceeded(otherProcess(f).install(enabled(crashing)));
+
+      RescanReport r = system.rescan();
+
+      assertThat(r.loaded()).isEmpty();
+      assertThat(r.failed()).containsOnlyKeys("delta");
+      assertThat(r.failed().get("delta")).startsWith("START_FAILED ").contains("no database");
+      assertThat(system.info("delta").orElseThrow().loadState()).isEqualTo(LoadState.FAILED);
+      assertThat(system.info("delta").orElseThrow().lastError()).contains("no database");
+      assertThat(system.store().info("delta").orElseThrow().currentVersion()).as("nothing to roll back to")
+          .isEqualTo("1.0.0");
+    }
+  }
+
+  @Test
   void doctor_tamperedFile_reportsIntegrityProblem() throws Exception {
     SystemFixture f = new SystemFixture(tmp);
     try (PluginSystem system = f.open()) {
