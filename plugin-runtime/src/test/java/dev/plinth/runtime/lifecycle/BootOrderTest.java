@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.installer.InstallErrorCode;
 import dev.plinth.runtime.RuntimeErrorCode;
+import dev.plinth.runtime.Sources;
 import dev.plinth.runtime.TestBundles;
+import dev.plinth.runtime.events.RuntimeEvents;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,5 +89,47 @@ class BootOrderTest {
     assertThat(report.failure("cyc_two")).isPresent();
     assertThat(report.failed()).hasSize(4);
     assertThat(runtime.plugins()).extracting(PluginInfo::pluginId).containsExactly("good");
+  }
+
+  @Test
+  void boot_manyPlugins_preparedAheadFailuresReportedInPlaceAndOthersLoadInOrder() throws Exception {
+    RuntimeFixture fx = new RuntimeFixture(root);
+    PluginRuntime runtime = fx.runtime(s -> {});
+    Path plugins = root.resolve("plugins");
+    List<BootCandidate> candidates = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      String id = String.format("p%02d", i);
+      Path dir;
+      switch (i) {
+        case 5 -> dir = TestBundles.bundle(plugins, id, "1.0.0", TestBundles.jar(id + ".jar")
+            .source("com." + id + ".Entry", Sources.noop("com." + id + ".Entry")));
+        case 11 -> dir = TestBundles.bundle(plugins, id, "1.0.0", TestBundles.jar(id + ".jar")
+            .source("dev.plinth.api.Sneaky", "package dev.plinth.api; public final class Sneaky {}"));
+        case 17 -> {
+          dir = Files.createDirectories(plugins.resolve(id).resolve("1.0.0").resolve("lib")).getParent();
+          Files.writeString(dir.resolve("lib/broken.jar"), "not a zip");
+        }
+        default -> {
+          dir = fx.simple(id);
+          expected.add(id);
+        }
+      }
+      candidates.add(new BootCandidate(RuntimeFixture.manifest(id), dir, true));
+    }
+
+    BootReport report = runtime.boot(candidates);
+
+    assertThat(report.loadedIds()).containsExactlyElementsOf(expected);
+    assertThat(report.failure("p05")).hasValueSatisfying(
+        f -> assertThat(f.error().code()).isEqualTo(RuntimeErrorCode.ENTRY_NOT_FOUND));
+    assertThat(report.failure("p11")).hasValueSatisfying(
+        f -> assertThat(f.error().code()).isEqualTo(RuntimeErrorCode.LOAD_HOST_CLASSES_REFUSED));
+    assertThat(report.failure("p17")).hasValueSatisfying(
+        f -> assertThat(f.error().code()).isEqualTo(RuntimeErrorCode.CLASSPATH_UNREADABLE));
+    assertThat(report.failed()).hasSize(3);
+    assertThat(fx.sink.ofType(RuntimeEvents.LOAD_FAILED))
+        .extracting(e -> e.pluginId()).containsExactly("p05", "p11", "p17");
+    assertThat(runtime.plugins()).extracting(PluginInfo::pluginId).containsExactlyElementsOf(expected);
   }
 }
