@@ -4,6 +4,7 @@ import static dev.plinth.runtime.SystemFixture.assertSucceeded;
 import static dev.plinth.runtime.SystemFixture.enabled;
 import static dev.plinth.runtime.SystemFixture.note;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.plinth.installer.InstallRequest;
 import dev.plinth.installer.pipeline.Pipeline;
@@ -16,6 +17,8 @@ import dev.plinth.runtime.leak.LeakReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -263,6 +266,40 @@ class PluginSystemRescanDoctorTest {
       assertThat(report.store().interruptedTransactions())
           .extracting(IntegrityReport.Problem::code).containsExactly(IntegrityCode.JOURNAL_LEFT);
       assertThat(report.healthy()).isFalse();
+    }
+  }
+
+  @Test
+  void doctor_orphansAndDanglingPointer_reportedInStoreSection() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem system = f.open()) {
+      assertSucceeded(system.install(enabled(f.noteBundle("alpha", "1.0.0", ""))));
+      assertSucceeded(system.install(enabled(f.noteBundle("beta", "1.0.0", ""))));
+      assertThat(system.doctor().store().ok()).isTrue();
+      Files.createDirectories(f.home.resolve("staging/tx-left-by-a-crash"));
+      Files.createDirectories(f.home.resolve("plugins/alpha/versions/9.9.9"));
+      Path betaCurrent = system.store().currentDir("beta").orElseThrow();
+      try (Stream<Path> files = Files.walk(betaCurrent)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+
+      DoctorReport report = system.doctor();
+
+      assertThat(report.healthy()).isFalse();
+      assertThat(report.store().orphans()).extracting(IntegrityReport.Problem::code, IntegrityReport.Problem::path)
+          .containsExactlyInAnyOrder(
+              tuple(IntegrityCode.STAGING_LEFT, "staging/tx-left-by-a-crash"),
+              tuple(IntegrityCode.INSTALL_RECORD_MISSING,
+                  "plugins/alpha/versions/9.9.9/.install.json"));
+      assertThat(report.store().danglingPointers()).singleElement().satisfies(p -> {
+        assertThat(p.code()).isEqualTo(IntegrityCode.POINTER_DANGLING);
+        assertThat(p.pluginId()).isEqualTo("beta");
+      });
+      assertThat(report.store().interruptedTransactions()).isEmpty();
+      assertThat(report.toText()).contains("STAGING_LEFT").contains("INSTALL_RECORD_MISSING").contains("POINTER_DANGLING");
+      assertThat(report.toJson()).contains("\"POINTER_DANGLING\"").contains("\"STAGING_LEFT\"");
     }
   }
 }
