@@ -1,10 +1,13 @@
 package dev.plinth.runtime.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.installer.events.PlinthEvent;
 import dev.plinth.manifest.PluginManifest;
+import dev.plinth.runtime.PluginRuntimeException;
 import dev.plinth.runtime.RecordingSink;
+import dev.plinth.runtime.RuntimeErrorCode;
 import dev.plinth.runtime.Sources;
 import dev.plinth.runtime.TestBundles;
 import dev.plinth.runtime.classloading.ClassLoaderFactory;
@@ -109,5 +112,43 @@ class ExtensionRegistryTest {
     assertThat(sink.ofType(RuntimeEvents.EXTENSION_FAILED)).singleElement()
         .satisfies(e -> assertThat(e.detail()).containsEntry("provider", "com.broken.Bad")
             .containsEntry("error", "java.lang.IllegalStateException: no greeting today"));
+  }
+
+  private PluginClassLoader loadListingMissing(PluginManifest m) throws Exception {
+    PluginClassLoader l = factory.create(m, TestBundles.bundle(root, m.id(), m.version(),
+        TestBundles.jar(m.id() + ".jar").source("com.gone.Present", "package com.gone; public final class Present {}")
+            .service(Greeter.class.getName(), "com.gone.MissingGreeter")), List.of());
+    loaders.add(l);
+    return l;
+  }
+
+  @Test
+  void register_declaredServicesFileNamesMissingClass_extensionInvalidNamingInterface() throws Exception {
+    PluginManifest m = TestBundles.manifest("gone", "1.0.0").extension(Greeter.class).build();
+    PluginClassLoader loader = loadListingMissing(m);
+
+    assertThatThrownBy(() -> registry.register(m, loader, "c1"))
+        .isInstanceOfSatisfying(PluginRuntimeException.class, e -> {
+          assertThat(e.code()).isEqualTo(RuntimeErrorCode.EXTENSION_INVALID);
+          assertThat(e.pluginId()).isEqualTo("gone");
+          assertThat(e.getMessage()).startsWith("META-INF/services/" + Greeter.class.getName()
+              + " must list loadable implementations: ").contains("com.gone.MissingGreeter");
+          assertThat(e.details()).containsEntry("field", "plugin.contributes.extensions")
+              .containsEntry("value", Greeter.class.getName());
+        });
+    assertThat(registry.extensions(Greeter.class)).isEmpty();
+  }
+
+  @Test
+  void register_undeclaredServicesFileNamesMissingClass_eventSaysUnloadable() throws Exception {
+    PluginManifest m = TestBundles.manifest("gone", "1.0.0").build();
+
+    assertThat(registry.register(m, loadListingMissing(m), "c2")).isZero();
+
+    assertThat(sink.ofType(RuntimeEvents.EXTENSION_UNDECLARED)).singleElement().satisfies(e -> {
+      @SuppressWarnings("unchecked")
+      List<String> providers = (List<String>) e.detail().get("providers");
+      assertThat(providers).singleElement().asString().startsWith("unloadable: ").contains("com.gone.MissingGreeter");
+    });
   }
 }

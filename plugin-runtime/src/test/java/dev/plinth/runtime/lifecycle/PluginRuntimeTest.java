@@ -76,6 +76,31 @@ class PluginRuntimeTest {
   }
 
   @Test
+  void load_declaredExtensionUnloadable_startUndoneAndNotLoaded() throws Exception {
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> {});
+    Path dir = TestBundles.bundle(root.resolve("plugins"), "halfway", "1.0.0", TestBundles.jar("halfway.jar")
+        .source("com.halfway.Entry", Sources.plugin("com.halfway.Entry",
+            "System.setProperty(\"plinth.test.halfway\", \"started\");",
+            "System.setProperty(\"plinth.test.halfway\", \"stopped\");", "return HealthStatus.healthy();"))
+        .plugin("com.halfway.Entry")
+        .service(Greeter.class.getName(), "com.halfway.NoSuchGreeter"));
+    PluginManifest m = TestBundles.manifest("halfway", "1.0.0").extension(Greeter.class).build();
+    try {
+      PluginRuntimeException e = thrown(() -> runtime.load(m, dir));
+
+      assertThat(e.code()).isEqualTo(RuntimeErrorCode.EXTENSION_INVALID);
+      assertThat(System.getProperty("plinth.test.halfway")).as("start ran, then stop undid it").isEqualTo("stopped");
+      assertThat(runtime.isLoaded("halfway")).isFalse();
+      assertThat(runtime.extensions(Greeter.class)).isEmpty();
+      assertThat(fx.sink.ofType(RuntimeEvents.LOAD_FAILED)).singleElement()
+          .satisfies(ev -> assertThat(ev.detail()).containsEntry("code", "EXTENSION_INVALID"));
+    } finally {
+      System.clearProperty("plinth.test.halfway");
+    }
+  }
+
+  @Test
   void load_startOverrunsTimeout_failsWithPluginTimeoutAndIsNotLoaded() throws Exception {
     RuntimeFixture fx = fx();
     PluginRuntime runtime = fx.runtime(s -> s.startTimeout(Duration.ofMillis(200)).leakWait(Duration.ZERO));
