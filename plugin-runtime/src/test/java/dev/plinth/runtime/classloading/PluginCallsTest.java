@@ -144,6 +144,62 @@ class PluginCallsTest {
   }
 
   @Test
+  void call_callerInterruptedWhileWaiting_callInterruptedFlagKeptAndWorkerInterrupted() throws Exception {
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch workerInterrupted = new CountDownLatch(1);
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicReference<Boolean> flagKept = new AtomicReference<>();
+    Thread caller = new Thread(() -> {
+      try {
+        PluginCalls.call(call(Duration.ofSeconds(30)), () -> {
+          running.countDown();
+          try {
+            Thread.sleep(60_000);
+          } catch (InterruptedException e) {
+            workerInterrupted.countDown();
+          }
+          return null;
+        });
+      } catch (Throwable t) {
+        thrown.set(t);
+      }
+      flagKept.set(Thread.currentThread().isInterrupted());
+    });
+    caller.start();
+    assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+
+    caller.interrupt();
+    caller.join(5_000);
+
+    assertThat(thrown.get()).isInstanceOfSatisfying(PluginRuntimeException.class, e -> {
+      assertThat(e.code()).isEqualTo(RuntimeErrorCode.CALL_INTERRUPTED);
+      assertThat(e.getMessage()).isEqualTo("plugin.start wait was interrupted: acme");
+      assertThat(e.nextStep()).isNotBlank();
+    });
+    assertThat(flagKept.get()).as("the caller's interrupt flag is restored").isTrue();
+    assertThat(workerInterrupted.await(5, TimeUnit.SECONDS)).as("the abandoned call is interrupted").isTrue();
+  }
+
+  @Test
+  void call_meanwhileThrows_rethrownAfterTheCallCompleted() {
+    AtomicReference<Boolean> bodyRan = new AtomicReference<>(false);
+
+    assertThatThrownBy(() -> PluginCalls.call(call(Duration.ofSeconds(5)), () -> {
+      bodyRan.set(true);
+      return "done";
+    }, () -> {
+      throw new IllegalStateException("prepare of the next plugin failed");
+    })).isInstanceOf(IllegalStateException.class).hasMessage("prepare of the next plugin failed");
+    assertThat(bodyRan.get()).isTrue();
+  }
+
+  @Test
+  void call_zeroTimeout_refused() {
+    assertThatThrownBy(() -> call(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("timeout must be > 0: PT0S");
+  }
+
+  @Test
   void detach_pluginDefinedThrowable_copiedWithoutItsClass() throws Exception {
     Throwable foreign = new Throwable("not a plugin class");
     assertThat(PluginFailure.detach(foreign)).isSameAs(foreign);
