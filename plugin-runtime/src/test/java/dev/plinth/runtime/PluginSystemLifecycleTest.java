@@ -14,7 +14,6 @@ import dev.plinth.runtime.testhost.spi.Greeter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,10 +101,9 @@ class PluginSystemLifecycleTest {
   void boot_afterReopen_loadsEnabledInDependencyOrder_extensionsInLoadOrder() throws Exception {
     SystemFixture f = new SystemFixture(tmp);
     try (PluginSystem system = f.open()) {
-      assertSucceeded(system.install(enabled(f.bundle("zeta", "1.0.0", SystemFixture.contributesNote(),
-          Sources.noop("com.zeta.Entry"), true))));
+      assertSucceeded(system.install(enabled(f.zetaBundle())));
       assertSucceeded(system.install(enabled(f.bundle("alpha", "1.0.0",
-          SystemFixture.contributesNote() + "[plugin.dependencies]\nzeta = \">=1.0.0\"\n",
+          SystemFixture.contributesNote() + SystemFixture.NEEDS_ZETA,
           Sources.noop("com.alpha.Entry"), true))));
       assertSucceeded(system.install(SystemFixture.enabled(f.noteBundle("mid", "1.0.0", "")).withEnable(false)));
     }
@@ -150,11 +148,10 @@ class PluginSystemLifecycleTest {
     SystemFixture f = new SystemFixture(tmp);
     try (PluginSystem system = f.open()) {
       system.boot();
-      assertSucceeded(system.install(enabled(f.bundle("zeta", "1.0.0", SystemFixture.contributesNote(),
-          Sources.noop("com.zeta.Entry"), true)).withEnable(false)));
+      assertSucceeded(system.install(enabled(f.zetaBundle()).withEnable(false)));
 
       InstallOutcome outcome = system.install(enabled(f.noteBundle("alpha", "1.0.0",
-          "[plugin.dependencies]\nzeta = \">=1.0.0\"\n")));
+          SystemFixture.NEEDS_ZETA)));
 
       assertSucceeded(outcome);
       assertThat(f.sink.ofType("activation_deferred")).singleElement().satisfies(e -> {
@@ -179,11 +176,7 @@ class PluginSystemLifecycleTest {
   /** Replaces the files of {@code target} with those of {@code source}: a source folder that now offers another version. */
   private static void replaceTree(Path source, Path target) throws IOException {
     if (Files.exists(target)) {
-      try (Stream<Path> old = Files.walk(target)) {
-        for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
+      SystemFixture.deleteTree(target);
     }
     try (Stream<Path> files = Files.walk(source)) {
       for (Path p : files.toList()) {

@@ -17,8 +17,6 @@ import dev.plinth.runtime.leak.LeakReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,9 +151,8 @@ class PluginSystemRescanDoctorTest {
     SystemFixture f = new SystemFixture(tmp);
     try (PluginSystem system = f.open()) {
       system.boot();
-      assertSucceeded(system.install(enabled(f.bundle("zeta", "1.0.0", SystemFixture.contributesNote(),
-          Sources.noop("com.zeta.Entry"), true))));
-      assertSucceeded(system.install(enabled(f.noteBundle("alpha", "1.0.0", "[plugin.dependencies]\nzeta = \">=1.0.0\"\n"))));
+      assertSucceeded(system.install(enabled(f.zetaBundle())));
+      assertSucceeded(system.install(enabled(f.noteBundle("alpha", "1.0.0", SystemFixture.NEEDS_ZETA))));
       assertThat(note(system)).isEqualTo("x|alpha@1.0.0");
       PluginStore cli = otherProcess(f);
 
@@ -168,8 +165,7 @@ class PluginSystemRescanDoctorTest {
       assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.FAILED);
       assertThat(note(system)).isEqualTo("x");
 
-      assertSucceeded(cli.install(enabled(f.bundle("zeta", "1.0.0", SystemFixture.contributesNote(),
-          Sources.noop("com.zeta.Entry"), true))));
+      assertSucceeded(cli.install(enabled(f.zetaBundle())));
       RescanReport back = system.rescan();
 
       assertThat(back.loaded()).containsExactly("zeta", "alpha");
@@ -279,11 +275,7 @@ class PluginSystemRescanDoctorTest {
       Files.createDirectories(f.home.resolve("staging/tx-left-by-a-crash"));
       Files.createDirectories(f.home.resolve("plugins/alpha/versions/9.9.9"));
       Path betaCurrent = system.store().currentDir("beta").orElseThrow();
-      try (Stream<Path> files = Files.walk(betaCurrent)) {
-        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
+      SystemFixture.deleteTree(betaCurrent);
 
       DoctorReport report = system.doctor();
 

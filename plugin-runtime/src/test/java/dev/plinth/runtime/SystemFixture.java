@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * Real bundles (plugin.toml plus a jar compiled in the test) written as folders, and plugin systems
@@ -75,6 +77,23 @@ final class SystemFixture {
         %s
         """.formatted(id, version, tomlBody), StandardCharsets.UTF_8);
     return dir;
+  }
+
+  /** The {@code [plugin.dependencies]} table of a plugin that needs zeta 1.x ({@link #zetaBundle}). */
+  static final String NEEDS_ZETA = "[plugin.dependencies]\nzeta = \">=1.0.0\"\n";
+
+  /** zeta 1.0.0: a plugin others depend on, offering a Greeter and no hook. */
+  Path zetaBundle() throws IOException {
+    return bundle("zeta", "1.0.0", contributesNote(), Sources.noop("com.zeta.Entry"), true);
+  }
+
+  /** Deletes a folder and everything in it. */
+  static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   /** A plugin that appends {@code |id@version} to the note and reports healthy. */
