@@ -3,6 +3,7 @@ package dev.plinth.runtime.context;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.plinth.api.HttpAccess;
 import dev.plinth.api.PermissionDeniedException;
@@ -19,6 +20,7 @@ import dev.plinth.runtime.RecordingSink;
 import dev.plinth.runtime.RuntimeErrorCode;
 import dev.plinth.runtime.TestBundles;
 import dev.plinth.runtime.events.RuntimeEvents;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,9 @@ class BoundaryContextTest {
   private final List<String> registrarsFor = new ArrayList<>();
   private HttpServer server;
   private int port;
+  /** A second declared origin: the same host, another port. */
+  private HttpServer other;
+  private int otherPort;
 
   @TempDir Path root;
 
@@ -69,13 +74,47 @@ class BoundaryContextTest {
       ex.sendResponseHeaders(302, -1);
       ex.close();
     });
+    server.createContext("/echo", BoundaryContextTest::echo);
+    server.createContext("/see-other", ex -> {
+      ex.getRequestBody().readAllBytes();
+      ex.getResponseHeaders().add("Location", "/echo");
+      ex.sendResponseHeaders(303, -1);
+      ex.close();
+    });
+    server.createContext("/temporary", ex -> {
+      ex.getRequestBody().readAllBytes();
+      ex.getResponseHeaders().add("Location", "/echo");
+      ex.sendResponseHeaders(307, -1);
+      ex.close();
+    });
+    server.createContext("/elsewhere", ex -> {
+      ex.getRequestBody().readAllBytes();
+      ex.getResponseHeaders().add("Location", "http://127.0.0.1:" + otherPort + "/echo");
+      ex.sendResponseHeaders(307, -1);
+      ex.close();
+    });
     server.start();
     port = server.getAddress().getPort();
+    other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    other.createContext("/echo", BoundaryContextTest::echo);
+    other.start();
+    otherPort = other.getAddress().getPort();
+  }
+
+  /** Answers with the request's method, body and Authorization header. */
+  private static void echo(HttpExchange ex) throws IOException {
+    String auth = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
+    byte[] body = (ex.getRequestMethod() + " " + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+        + " auth=" + auth).getBytes(StandardCharsets.UTF_8);
+    ex.sendResponseHeaders(200, body.length);
+    ex.getResponseBody().write(body);
+    ex.close();
   }
 
   @AfterEach
   void stopServer() {
     server.stop(0);
+    other.stop(0);
   }
 
   private BoundaryContext context(PluginManifest m) {
@@ -148,6 +187,26 @@ class BoundaryContextTest {
     HttpAccess.Response r = context(acme()).http().send(HttpAccess.Request.get(URI.create("http://127.0.0.1:" + port + "/hop")));
 
     assertThat(r.status()).isEqualTo(200);
+  }
+
+  private static String post(BoundaryContext ctx, String uri, String body, boolean withToken) throws Exception {
+    HttpAccess.Response r = ctx.http().send(new HttpAccess.Request("POST", URI.create(uri),
+        withToken ? Map.of("Authorization", List.of("Bearer t0ken")) : Map.of(), body.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.status()).isEqualTo(200);
+    return new String(r.body(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void http_postWithBodyAndRedirects_methodsBodiesAndCredentialsAsBrowsersDo() throws Exception {
+    BoundaryContext ctx = context(acme());
+    String base = "http://127.0.0.1:" + port;
+
+    assertThat(post(ctx, base + "/echo", "{\"a\":1}", true)).isEqualTo("POST {\"a\":1} auth=Bearer t0ken");
+    assertThat(post(ctx, base + "/see-other", "form", true)).as("303: GET without body").isEqualTo("GET  auth=Bearer t0ken");
+    assertThat(post(ctx, base + "/temporary", "form", true)).as("307: same method and body")
+        .isEqualTo("POST form auth=Bearer t0ken");
+    assertThat(post(ctx, base + "/elsewhere", "form", true)).as("another origin: no credentials")
+        .isEqualTo("POST form auth=null");
   }
 
   @Test
