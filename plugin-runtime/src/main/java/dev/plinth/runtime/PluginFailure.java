@@ -2,6 +2,7 @@ package dev.plinth.runtime;
 
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.plinth.runtime.classloading.PluginClassLoader;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -29,8 +30,11 @@ public final class PluginFailure extends RuntimeException {
   }
 
   /**
-   * Returns the throwable itself when its whole cause chain consists of classes from the JDK or the
-   * host (which cannot pin a plugin loader); otherwise a detached copy of the chain.
+   * Returns the throwable itself when nothing in its cause chain can pin a plugin loader; otherwise
+   * a detached copy of the chain. A throwable pins a loader when its class is the plugin's, and
+   * also when it was raised in plugin code: the JVM keeps, with a throwable's stack trace, the
+   * classes of its frames (so that they stay loaded while the trace may still be printed), even
+   * for a JDK exception such as {@code IllegalStateException}.
    */
   public static @Nullable Throwable detach(@Nullable Throwable t) {
     if (t == null || !needsCopy(t, 0)) {
@@ -46,11 +50,21 @@ public final class PluginFailure extends RuntimeException {
     ClassLoader host = PluginFailure.class.getClassLoader();
     ClassLoader own = t.getClass().getClassLoader();
     boolean foreign = own != null && own != host && own != ClassLoader.getPlatformClassLoader();
-    if (foreign || t.getSuppressed().length > 0) {
+    if (foreign || t.getSuppressed().length > 0 || raisedInPluginCode(t)) {
       return true;
     }
     Throwable cause = t.getCause();
     return cause != null && cause != t && needsCopy(cause, depth + 1);
+  }
+
+  private static boolean raisedInPluginCode(Throwable t) {
+    for (StackTraceElement frame : t.getStackTrace()) {
+      String loader = frame.getClassLoaderName();
+      if (loader != null && loader.startsWith(PluginClassLoader.NAME_PREFIX)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static PluginFailure copy(Throwable t, int depth) {

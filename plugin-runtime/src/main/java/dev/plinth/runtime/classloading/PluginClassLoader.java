@@ -37,6 +37,12 @@ public final class PluginClassLoader extends URLClassLoader {
     ClassLoader.registerAsParallelCapable();
   }
 
+  /**
+   * How every plugin loader's name begins ({@code plinth:<id>@<version>#<n>}); stack frames carry
+   * it ({@link StackTraceElement#getClassLoaderName()}), which tells plugin code apart.
+   */
+  public static final String NAME_PREFIX = "plinth:";
+
   private static final AtomicLong SEQUENCE = new AtomicLong();
   private static final String PROBE = "dev.plinth.runtime.classloading.JdbcDriverProbe";
   private static volatile byte @Nullable [] probeBytes;
@@ -56,7 +62,7 @@ public final class PluginClassLoader extends URLClassLoader {
       List<String> exports,
       List<PluginClassLoader> dependencies) {
     super(
-        "plinth:" + pluginId + "@" + version + "#" + SEQUENCE.incrementAndGet(),
+        NAME_PREFIX + pluginId + "@" + version + "#" + SEQUENCE.incrementAndGet(),
         classpath,
         ClassLoader.getPlatformClassLoader());
     this.pluginId = requireNonNull(pluginId, "pluginId");

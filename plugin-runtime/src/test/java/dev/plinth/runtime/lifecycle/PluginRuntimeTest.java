@@ -15,8 +15,10 @@ import dev.plinth.runtime.RuntimeErrorCode;
 import dev.plinth.runtime.Sources;
 import dev.plinth.runtime.TestBundles;
 import dev.plinth.runtime.events.RuntimeEvents;
+import dev.plinth.runtime.leak.LeakDetector;
 import dev.plinth.runtime.leak.LeakReport;
 import dev.plinth.runtime.testhost.spi.Greeter;
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,6 +99,81 @@ class PluginRuntimeTest {
           .satisfies(ev -> assertThat(ev.detail()).containsEntry("code", "EXTENSION_INVALID"));
     } finally {
       System.clearProperty("plinth.test.halfway");
+    }
+  }
+
+  @Test
+  void unload_stopThrowsAndPluginRegisteredJdbcDriver_driverDeregisteredStopFailureReportedLoaderCollected()
+      throws Exception {
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> s.leakWait(Duration.ofSeconds(2)));
+    Path dir = TestBundles.bundle(root.resolve("plugins"), "dbplug", "1.0.0", TestBundles.jar("dbplug.jar")
+        .source("com.dbplug.Entry", Sources.plugin("com.dbplug.Entry",
+            "Class.forName(\"com.dbplug.DbDriver\", true, getClass().getClassLoader());",
+            "throw new IllegalStateException(\"flush failed\");", "return HealthStatus.healthy();"))
+        .plugin("com.dbplug.Entry")
+        .source("com.dbplug.DbDriver", """
+            package com.dbplug;
+            import java.sql.*;
+            import java.util.Properties;
+            import java.util.logging.Logger;
+            public final class DbDriver implements Driver {
+              static {
+                try { DriverManager.registerDriver(new DbDriver()); } catch (SQLException e) { throw new RuntimeException(e); }
+              }
+              public Connection connect(String url, Properties info) { return null; }
+              public boolean acceptsURL(String url) { return url.startsWith("jdbc:dbplug:"); }
+              public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) { return new DriverPropertyInfo[0]; }
+              public int getMajorVersion() { return 1; }
+              public int getMinorVersion() { return 0; }
+              public boolean jdbcCompliant() { return false; }
+              public Logger getParentLogger() throws SQLFeatureNotSupportedException { throw new SQLFeatureNotSupportedException(); }
+            }
+            """));
+    runtime.load(RuntimeFixture.manifest("dbplug"), dir);
+
+    UnloadResult r = runtime.unload("dbplug");
+
+    assertThat(r.stopError()).isNotNull();
+    assertThat(r.stopError().code()).isEqualTo(RuntimeErrorCode.STOP_FAILED);
+    assertThat(r.stopError().getMessage()).contains("flush failed");
+    assertThat(r.deregisteredDrivers()).containsExactly("com.dbplug.DbDriver");
+    assertThat(java.sql.DriverManager.drivers().map(d -> d.getClass().getName())).doesNotContain("com.dbplug.DbDriver");
+    assertThat(r.leakReport()).as("nothing holds the loader once the driver is gone").isEmpty();
+    assertThat(runtime.isLoaded("dbplug")).isFalse();
+    assertThat(fx.sink.types("dbplug")).containsSubsequence(RuntimeEvents.STARTED, RuntimeEvents.STOP_FAILED,
+        RuntimeEvents.JDBC_DRIVER_DEREGISTERED, RuntimeEvents.UNLOADED);
+    assertThat(fx.sink.ofType(RuntimeEvents.UNLOADED)).singleElement()
+        .satisfies(e -> assertThat(e.detail()).containsEntry("stopFailed", true).containsEntry("leaked", false));
+  }
+
+  @Test
+  void load_startThrowsJdkException_keptErrorDoesNotPinTheClosedLoader() throws Exception {
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> {});
+    Path dir = fx.bundle("faulty", "1.0.0",
+        "System.getProperties().put(\"plinth.test.faulty.loader\","
+            + " new java.lang.ref.WeakReference<>(getClass().getClassLoader()));"
+            + " throw new IllegalStateException(\"config missing\");",
+        "", "return HealthStatus.healthy();");
+    try {
+      BootReport report = runtime.boot(List.of(new BootCandidate(RuntimeFixture.manifest("faulty"), dir, true)));
+      @SuppressWarnings("unchecked")
+      WeakReference<ClassLoader> loader =
+          (WeakReference<ClassLoader>) System.getProperties().get("plinth.test.faulty.loader");
+
+      PluginRuntimeException error = report.failure("faulty").orElseThrow().error();
+      assertThat(error.code()).isEqualTo(RuntimeErrorCode.START_FAILED);
+      assertThat(error.getCause()).isInstanceOfSatisfying(PluginFailure.class, f -> {
+        assertThat(f.originalClass()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(f.getMessage()).isEqualTo("java.lang.IllegalStateException: config missing");
+        assertThat(f.getStackTrace()).anySatisfy(frame -> assertThat(frame.getClassName()).isEqualTo("com.faulty.Entry"));
+      });
+      assertThat(LeakDetector.awaitCollected(loader, Duration.ofSeconds(5)))
+          .as("the report still holds the error, but not the plugin's classes").isTrue();
+      assertThat(report.failed()).hasSize(1);
+    } finally {
+      System.getProperties().remove("plinth.test.faulty.loader");
     }
   }
 
