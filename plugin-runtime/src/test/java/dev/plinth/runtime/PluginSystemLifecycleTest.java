@@ -5,9 +5,13 @@ import static dev.plinth.runtime.SystemFixture.enabled;
 import static dev.plinth.runtime.SystemFixture.note;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plinth.api.Plugin;
+import dev.plinth.api.PluginContext;
 import dev.plinth.installer.Phase;
 import dev.plinth.installer.events.EventQuery;
 import dev.plinth.installer.store.InstallOutcome;
+import dev.plinth.manifest.ManifestParser;
+import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.discovery.Extension;
 import dev.plinth.runtime.lifecycle.BootReport;
 import dev.plinth.runtime.testhost.spi.Greeter;
@@ -213,6 +217,41 @@ class PluginSystemLifecycleTest {
       assertThat(system.rollback("alpha", "2.0.0")).isEqualTo(new InstallOutcome.Reverted("alpha", "1.0.0", "2.0.0"));
       assertThat(note(system)).isEqualTo("x|alpha@2.0.0");
       assertThat(system.info("alpha").orElseThrow().currentVersion()).isEqualTo("2.0.0");
+    }
+  }
+
+  /** A host-classpath plugin whose start fails. */
+  static final class BrokenBuiltin implements Plugin {
+    static final PluginManifest MANIFEST = ManifestParser.parse(
+        "[plugin]\nid = \"host_broken\"\nversion = \"2.0.0\"\n").orThrow();
+
+    @Override
+    public void start(PluginContext context) {
+      throw new IllegalStateException("host service missing");
+    }
+  }
+
+  @Test
+  void boot_builtinStartFails_reportedAndTrackedLikeOthersWhileTheRestLoad() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem system = f.open()) {
+      assertSucceeded(system.install(enabled(f.noteBundle("alpha", "1.0.0", ""))));
+    }
+    try (PluginSystem system = f.builder().settings(SystemFixture.settings().build())
+        .builtin(BrokenBuiltin.MANIFEST, new BrokenBuiltin())
+        .builtin(TestBuiltin.MANIFEST, new TestBuiltin()).build()) {
+      BootReport report = system.boot();
+
+      assertThat(report.loadedIds()).containsExactlyInAnyOrder("host_tools", "alpha");
+      assertThat(report.failure("host_broken")).hasValueSatisfying(failure -> {
+        assertThat(failure.error().code()).isEqualTo(RuntimeErrorCode.START_FAILED);
+        assertThat(failure.error().getMessage()).contains("host service missing");
+      });
+      PluginStatus broken = system.info("host_broken").orElseThrow();
+      assertThat(broken.builtin()).isTrue();
+      assertThat(broken.loadState()).isEqualTo(LoadState.FAILED);
+      assertThat(broken.lastError()).contains("host service missing");
+      assertThat(note(system)).startsWith("x|").contains("|builtin").contains("|alpha@1.0.0").hasSize(21);
     }
   }
 }

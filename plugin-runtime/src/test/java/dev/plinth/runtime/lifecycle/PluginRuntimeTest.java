@@ -178,6 +178,20 @@ class PluginRuntimeTest {
   }
 
   @Test
+  void health_pluginReturnsNull_unhealthyAndCountedByTheCrashGuard() throws Exception {
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> {});
+    runtime.load(RuntimeFixture.manifest("vague"), fx.bundle("vague", "1.0.0", "", "", "return null;"));
+
+    HealthStatus status = runtime.health("vague");
+
+    assertThat(status).isEqualTo(HealthStatus.unhealthy("health() returned null"));
+    assertThat(runtime.crashGuard().state("vague").failuresInWindow()).isEqualTo(1);
+    assertThat(fx.sink.ofType(RuntimeEvents.HEALTH_FAILED)).singleElement()
+        .satisfies(e -> assertThat(e.pluginId()).isEqualTo("vague"));
+  }
+
+  @Test
   void load_startOverrunsTimeout_failsWithPluginTimeoutAndIsNotLoaded() throws Exception {
     RuntimeFixture fx = fx();
     PluginRuntime runtime = fx.runtime(s -> s.startTimeout(Duration.ofMillis(200)).leakWait(Duration.ZERO));
