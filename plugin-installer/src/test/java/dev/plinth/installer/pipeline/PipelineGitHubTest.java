@@ -261,6 +261,34 @@ class PipelineGitHubTest {
   }
 
   @Test
+  void stage_manifestAssetVersionDisagreesWithTag_manifestMismatchBeforeDownload() throws Exception {
+    Map<String, byte[]> a = assets("1.0.0", "noarch", TestArchives.bundleTarGz(ID, "1.0.0"));
+    a.put("plugin.toml", TestArchives.manifest(ID, "1.1.0").getBytes());
+    release("/repos/acme/tool/releases/latest", "v1.0.0", a);
+
+    InstallException e = PipelineTesting.fail(() -> pipeline(TrustPolicy.defaults())
+        .stage(InstallRequest.of("github:acme/tool"), temp.resolve("s"), HOST, PipelineTesting.NONE));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.MANIFEST_MISMATCH);
+    assertThat(e.phase()).isEqualTo(Phase.RESOLVE);
+    assertThat(e.getMessage()).isEqualTo("plugin.toml version must equal the release tag: 1.1.0 (tag v1.0.0)");
+    assertThat(e.details()).containsEntry("manifestVersion", "1.1.0").containsEntry("tag", "v1.0.0");
+    wm.verify(0, getRequestedFor(urlEqualTo("/dl/acme_tool-1.0.0-noarch.tar.gz")));
+  }
+
+  @Test
+  void stage_releaseAnswerNotJson_httpErrorNamingUrl() {
+    wm.stubFor(get("/repos/acme/tool/releases/latest").willReturn(aResponse().withBody("<html>maintenance</html>")));
+
+    InstallException e = PipelineTesting.fail(() -> pipeline(TrustPolicy.defaults())
+        .stage(InstallRequest.of("github:acme/tool"), temp.resolve("s"), HOST, PipelineTesting.NONE));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.HTTP_ERROR);
+    assertThat(e.getMessage()).contains("release answer must be JSON");
+    assertThat(e.details()).containsEntry("url", wm.baseUrl() + "/repos/acme/tool/releases/latest");
+  }
+
+  @Test
   void stage_tarballManifestDisagrees_manifestMismatchInExtract() throws Exception {
     release("/repos/acme/tool/releases/latest", "v1.0.0", assets("1.0.0", "noarch", TestArchives.bundleTarGz(ID, "1.0.1")));
 
