@@ -38,6 +38,12 @@ public final class TestKeys {
     return g.generateKeyPair();
   }
 
+  public static KeyPair rsa(int bits) throws Exception {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+    g.initialize(bits);
+    return g.generateKeyPair();
+  }
+
   public static KeyPair ed25519() throws Exception {
     return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
   }
@@ -53,8 +59,12 @@ public final class TestKeys {
   /** What {@code cosign sign-blob --key} writes: base64 of the DER signature (raw 64 bytes for Ed25519). */
   public static byte[] cosignSign(KeyPair kp, byte[] data) throws Exception {
     String alg = switch (kp.getPrivate().getAlgorithm()) {
-      case "EC" -> ((java.security.interfaces.ECKey) kp.getPrivate()).getParams().getCurve().getField().getFieldSize() == 384
-          ? "SHA384withECDSA" : "SHA256withECDSA";
+      case "EC" -> switch (((java.security.interfaces.ECKey) kp.getPrivate()).getParams().getCurve().getField().getFieldSize()) {
+        case 384 -> "SHA384withECDSA";
+        case 521 -> "SHA512withECDSA";
+        default -> "SHA256withECDSA";
+      };
+      case "RSA" -> "SHA256withRSA";
       default -> "Ed25519";
     };
     Signature s = Signature.getInstance(alg);

@@ -187,6 +187,29 @@ class TrustEvaluatorTest {
   }
 
   @Test
+  void evaluate_rsaAndP521Keys_verifiedWithTheirHashes() throws Exception {
+    KeyPair rsa = TestKeys.rsa(2048);
+    KeyPair p521 = TestKeys.ec("secp521r1");
+    TestKeys.writeString(temp.resolve("keys/rsa.pub"), TestKeys.pem(rsa));
+    TestKeys.writeString(temp.resolve("keys/p521.pub"), TestKeys.pem(p521));
+    String toml = "[[authors]]\nplugins = [\"acme_*\"]\nmode = \"require\"\nkeys = [\"keys/rsa.pub\", \"keys/p521.pub\"]\n";
+    TrustEvaluator trust = TrustEvaluator.create(TrustPolicy.parse(toml, temp, "t"), events::add);
+
+    SignatureVerdict vRsa = trust.evaluate("acme_tool", "1.0.0", archive, List.of(sig(TestKeys.cosignSign(rsa, data))),
+        InstallRequest.of("x"), "tx");
+    SignatureVerdict v521 = trust.evaluate("acme_tool", "1.0.0", archive, List.of(sig(TestKeys.cosignSign(p521, data))),
+        InstallRequest.of("x"), "tx");
+    InstallException bad = catchThrowableOfType(InstallException.class, () -> trust.evaluate("acme_tool", "1.0.0",
+        archive, List.of(sig(TestKeys.cosignSign(rsa, "tampered".getBytes()))), InstallRequest.of("x"), "tx"));
+
+    assertThat(vRsa.verified()).isTrue();
+    assertThat(vRsa.identity()).isEqualTo(PinnedKey.fingerprint(rsa.getPublic()));
+    assertThat(v521.verified()).isTrue();
+    assertThat(v521.identity()).isEqualTo(PinnedKey.fingerprint(p521.getPublic()));
+    assertThat(bad.code()).isEqualTo(InstallErrorCode.SIGNATURE_INVALID);
+  }
+
+  @Test
   void evaluate_rawDerCosignSignature_verified() throws Exception {
     byte[] der = java.util.Base64.getDecoder().decode(TestKeys.cosignSign(pinned, data));
 

@@ -67,6 +67,11 @@ class TrustPolicyTest {
     "[[authors]]\\nplugins = [\"a\"]\\nkeys = [\"nope.pub\"]        | authors[0].keys[0]      | MISSING",
     "[[authors]]\\nplugins = [\"a\"]\\ncolour = 1                   | authors[0].colour       | colour",
     "default_mode = [                                               | toml                    | MISSING",
+    "authors = \"acme\"                                            | authors                 | acme",
+    "authors = [\"acme\"]                                          | authors[0]              | acme",
+    "default_mode = \"\"                                           | default_mode            | ''",
+    "[[authors]]\\nplugins = \"acme_*\"                           | authors[0].plugins      | acme_*",
+    "[[authors]]\\nplugins = [\"a\"]\\nkeys = [7]                | authors[0].keys[0]      | 7",
   })
   void parse_invalidField_trustPolicyInvalidNamingFieldAndValue(String toml, String field, String value) {
     InstallException e = catchThrowableOfType(InstallException.class,
