@@ -92,4 +92,28 @@ class HookDispatcherBuilderTest {
           assertThat(e.getMessage()).isEqualTo("dispatcher must be open: closed");
         });
   }
+
+  @Test
+  void poolAndQueueSizes_belowOne_refusedNamingValue() {
+    assertThatThrownBy(() -> HookDispatcher.builder().platformThreads(0))
+        .isInstanceOf(HookException.class).hasMessage("platformThreads must be >= 1: 0");
+    assertThatThrownBy(() -> HookDispatcher.builder().receiptQueueCapacity(0))
+        .isInstanceOf(HookException.class).hasMessage("receiptQueueCapacity must be >= 1: 0");
+  }
+
+  @Test
+  void build_minimumSliceAboveBudget_refused() {
+    HookDispatcher.Builder b =
+        HookDispatcher.builder().chainBudget(Duration.ofSeconds(2)).minimumSlice(Duration.ofSeconds(3));
+
+    assertThatThrownBy(b::build).hasMessage("minimumSlice must be <= chainBudget PT2S: PT3S");
+  }
+
+  @Test
+  void registry_given_isTheOneTheDispatcherServes() {
+    HookRegistry shared = HookRegistry.create();
+    try (HookDispatcher d = HookDispatcher.builder().registry(shared).build()) {
+      assertThat(d.registry()).isSameAs(shared);
+    }
+  }
 }
