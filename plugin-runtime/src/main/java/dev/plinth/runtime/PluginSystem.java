@@ -238,26 +238,25 @@ public final class PluginSystem implements AutoCloseable {
   /** Stops the store watch, unloads every plugin (last loaded first), then closes the dispatcher. Idempotent. */
   @Override
   public void close() {
-    // Outside the lock: a rescan the watch started may be waiting for it.
-    StoreWatcher before = watcher;
-    if (before != null) {
-      before.close();
-    }
-    StoreWatcher startedMeanwhile;
+    stopWatching(); // outside the lock: a rescan the watch started may be waiting for it
     operations.lock();
     try {
       if (closed) {
         return;
       }
       closed = true;
-      startedMeanwhile = watcher;
       a.runtime.close();
       a.dispatcher.close();
     } finally {
       operations.unlock();
     }
-    if (startedMeanwhile != null && startedMeanwhile != before) {
-      startedMeanwhile.close();
+    stopWatching(); // one that boot() started before closed was set; closing twice is harmless
+  }
+
+  private void stopWatching() {
+    StoreWatcher w = watcher;
+    if (w != null) {
+      w.close();
     }
   }
 
