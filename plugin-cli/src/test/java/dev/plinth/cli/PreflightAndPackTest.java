@@ -147,4 +147,35 @@ class PreflightAndPackTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.json().at("/error/code").asText()).isEqualTo("HOME_NOT_FOUND");
   }
+
+  @Test
+  void pack_folderWithoutManifestOrWithInvalidOne_failsNamingTheProblem() throws Exception {
+    Path empty = Files.createDirectories(temp.resolve("empty"));
+    CliRunner none = CliRunner.run("--json", "pack", empty.toString(), "-o", temp.resolve("o1").toString());
+    Files.createDirectories(temp.resolve("bad"));
+    Files.writeString(temp.resolve("bad/plugin.toml"), "[plugin]\nid = \"Bad Id\"\nversion = \"1.0.0\"\n");
+    CliRunner invalid = CliRunner.run("--json", "pack", temp.resolve("bad").toString(), "-o", temp.resolve("o2").toString());
+
+    assertThat(none.exitCode()).isEqualTo(1);
+    assertThat(none.json().at("/error/code").asText()).isEqualTo("PACK_NO_MANIFEST");
+    assertThat(none.json().at("/error/message").asText()).contains(empty.toString());
+    assertThat(invalid.exitCode()).isEqualTo(1);
+    assertThat(invalid.json().at("/error/code").asText()).isEqualTo("MANIFEST_ID_INVALID");
+    assertThat(invalid.json().at("/error/phase").asText()).isEqualTo("preflight");
+    assertThat(temp.resolve("o1")).doesNotExist();
+    assertThat(temp.resolve("o2")).doesNotExist();
+  }
+
+  @Test
+  void install_homeWithoutHostProfile_hostProfileMissingNamingFile() throws Exception {
+    Path dir = plugin(temp.resolve("hello"), "hello", "1.0.0", ">=1.0.0");
+    Path bare = Files.createDirectories(temp.resolve("bare-home"));
+
+    CliRunner r = CliRunner.run("--home", bare.toString(), "--json", "install", dir.toString());
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.json().at("/error/code").asText()).isEqualTo("HOST_PROFILE_MISSING");
+    assertThat(r.json().at("/error/message").asText()).isEqualTo("host profile not found: " + bare.resolve("host.toml"));
+    assertThat(r.json().at("/error/nextStep").asText()).contains("--host-profile");
+  }
 }

@@ -164,6 +164,26 @@ class StoreCommandsTest {
   }
 
   @Test
+  void install_withoutTrustOption_usesTheHomesTrustTomlWhenPresent() throws Exception {
+    CosignTestKey stranger = TestKeys.ecdsaP256();
+    publish("acme_hello", "1.0.0", ">=1.0.0", stranger, false);
+    String[] noTrustOption = {"install", "github:acme/acme_hello@v1.0.0", "--github-api", server.apiBaseUrl(), "--allow-http"};
+    Files.copy(trust, home.resolve("trust.toml"));
+    Files.copy(temp.resolve("author.pub"), home.resolve("author.pub"));
+
+    CliRunner refused = cli(noTrustOption);
+
+    assertThat(refused.exitCode()).as(refused.out() + refused.err()).isEqualTo(1);
+    assertThat(refused.json().at("/error/code").asText()).isEqualTo("SIGNATURE_UNTRUSTED");
+
+    Files.delete(home.resolve("trust.toml"));
+    CliRunner warned = cli(noTrustOption);
+
+    assertThat(warned.exitCode()).as(warned.out() + warned.err()).isZero();
+    assertThat(warned.json().at("/result/outcome").asText()).isEqualTo("installed");
+  }
+
+  @Test
   void outdated_newerRelease_reportedWithoutDownloadingIt() {
     publish("acme_hello", "1.0.0", ">=1.0.0", author, false);
     assertThat(cli(sources("install", "github:acme/acme_hello@v1.0.0")).exitCode()).isZero();
