@@ -1,6 +1,7 @@
 package dev.plinth.installer.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +82,42 @@ class JsonlEventSinkTest {
     reopened.emit(event("upgraded", "alpha", Instant.EPOCH, 2));
 
     assertThat(reopened.read(EventQuery.all())).extracting(PlinthEvent::type).containsExactly("installed", "upgraded");
+  }
+
+  @Test
+  void emit_keepZero_startsOverWithoutRotatedFiles() throws Exception {
+    Path file = tmp.resolve("events.jsonl");
+    JsonlEventSink sink = JsonlEventSink.builder(file).maxBytes(400).keep(0).build();
+    for (int i = 0; i < 30; i++) {
+      sink.emit(event("installed", "alpha", Instant.EPOCH.plusSeconds(i), i));
+    }
+
+    assertThat(Files.size(file)).isLessThanOrEqualTo(400);
+    try (Stream<Path> files = Files.list(tmp)) {
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".lock")))
+          .containsExactly("events.jsonl");
+    }
+    assertThat(sink.read(EventQuery.all())).isNotEmpty().last()
+        .satisfies(e -> assertThat(e.correlationId()).isEqualTo("tx-29"));
+  }
+
+  @Test
+  void read_blankAndForeignLines_skipped() throws Exception {
+    Path file = tmp.resolve("events.jsonl");
+    JsonlEventSink sink = JsonlEventSink.builder(file).build();
+    sink.emit(event("installed", "alpha", Instant.EPOCH, 1));
+    Files.writeString(file, "\n   \n{\"type\":\"x\"}\n[1,2]\nnot json\n", StandardOpenOption.APPEND);
+    sink.emit(event("installed", "alpha", Instant.EPOCH.plusSeconds(1), 2));
+
+    assertThat(sink.read(EventQuery.all())).extracting(PlinthEvent::correlationId).containsExactly("tx-1", "tx-2");
+  }
+
+  @Test
+  void builder_sizesOutOfRange_refusedNamingValue() {
+    assertThatThrownBy(() -> JsonlEventSink.builder(tmp.resolve("e.jsonl")).maxBytes(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxBytes must be >= 1: 0");
+    assertThatThrownBy(() -> JsonlEventSink.builder(tmp.resolve("e.jsonl")).keep(-1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("keep must be >= 0: -1");
   }
 
   @Test

@@ -96,6 +96,45 @@ class PipelineRepositoryTest {
     wm.verify(0, getRequestedFor(urlEqualTo(DIR + "tool-1.4.0.tar.gz")));
   }
 
+  @Test
+  void stage_mavenManifestOfAnotherVersion_manifestMismatchBeforeDownload() {
+    serve(DIR + "tool-1.4.0.tar.gz.sha256", "0".repeat(64).getBytes());
+    serve(DIR + "tool-1.4.0-plugin.toml", TestArchives.manifest("acme_tool", "1.5.0").getBytes());
+    wm.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/maven/.*")).atPriority(10)
+        .willReturn(aResponse().withStatus(404)));
+
+    InstallException e = PipelineTesting.fail(() -> pipeline(TrustPolicy.defaults())
+        .stage(InstallRequest.of("maven:com.acme:tool:1.4.0"), temp.resolve("s"), HOST, PipelineTesting.NONE));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.MANIFEST_MISMATCH);
+    assertThat(e.getMessage()).isEqualTo("plugin.toml version must equal the maven version: 1.5.0 (maven 1.4.0)");
+    wm.verify(0, getRequestedFor(urlEqualTo(DIR + "tool-1.4.0.tar.gz")));
+  }
+
+  @Test
+  void stage_mavenRepositoryAnswers500_httpErrorNamingUrl() {
+    wm.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/maven/.*"))
+        .willReturn(aResponse().withStatus(500)));
+
+    InstallException e = PipelineTesting.fail(() -> pipeline(TrustPolicy.defaults())
+        .stage(InstallRequest.of("maven:com.acme:tool:1.4.0"), temp.resolve("s"), HOST, PipelineTesting.NONE));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.HTTP_ERROR);
+    assertThat(e.getMessage()).contains("maven repository must answer 2xx or 404");
+    assertThat(e.details()).containsEntry("status", 500);
+  }
+
+  @Test
+  void stage_mavenWithoutRepository_sourceUnsupported() {
+    Pipeline none = Pipeline.builder().httpSettings(PipelineTesting.fastHttp()).build();
+
+    InstallException e = PipelineTesting.fail(() -> none
+        .stage(InstallRequest.of("maven:com.acme:tool:1.4.0"), temp.resolve("s"), HOST, PipelineTesting.NONE));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.SOURCE_UNSUPPORTED);
+    assertThat(e.getMessage()).isEqualTo("maven repository must be configured: maven:com.acme:tool:1.4.0");
+  }
+
   private void catalog(String entries) {
     wm.stubFor(get("/missing-index.json").willReturn(aResponse().withStatus(503)));
     wm.stubFor(get("/index.json").willReturn(okJson("{\"schema_version\":1,\"plugins\":[" + entries + "]}")));
