@@ -8,6 +8,7 @@ import dev.plinth.api.Plugin;
 import dev.plinth.testkit.TestkitErrorCode;
 import dev.plinth.testkit.TestkitException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -148,6 +149,54 @@ class PluginBundleBuilderTest {
     assertThat(Files.readString(bundle.sha256File()))
         .isEqualTo(hex + "  acme_hello-1.2.0-linux-x86_64.tar.gz\n");
     assertThat(bundle.target()).isEqualTo("linux-x86_64");
+  }
+
+  @Test
+  void writeTarGz_existingJarClassFolderResourceAndService_packedAndUsable() throws Exception {
+    Path utilJar = JarBuilder.create().source("com.acme.util.Text", TEXT_LIB).write(temp.resolve("prebuilt/acme-util.jar"));
+    Path extraClasses = Files.createDirectories(temp.resolve("extra"));
+    try (ZipFile built = new ZipFile(JarBuilder.create()
+        .source("com.acme.extra.Extra", "package com.acme.extra; public final class Extra { public static int two() { return 2; } }")
+        .write(temp.resolve("extra.jar")).toFile())) {
+      ZipEntry e = built.getEntry("com/acme/extra/Extra.class");
+      Path target = Files.createDirectories(extraClasses.resolve("com/acme/extra")).resolve("Extra.class");
+      Files.write(target, built.getInputStream(e).readAllBytes());
+    }
+    BuiltBundle bundle = PluginBundle.builder("acme_hello", "1.2.0")
+        .pluginClass("com.acme.hello.HelloPlugin")
+        .source("com.acme.hello.HelloPlugin", HELLO_PLUGIN)
+        .library(utilJar)
+        .classes(extraClasses)
+        .resource("config/defaults.properties", "greeting=hi\n")
+        .service("java.lang.Runnable", "com.acme.hello.Task")
+        .source("com.acme.hello.Task", "package com.acme.hello; public final class Task implements Runnable { public void run() {} }")
+        .writeTarGz(temp.resolve("out"));
+    Path root = Files.createDirectories(temp.resolve("x"));
+    ArchiveReader.extractTrusted(bundle.path(), root);
+
+    assertThat(root.resolve("lib/acme-util.jar")).hasSameBinaryContentAs(utilJar);
+    URL[] urls = {root.resolve("classes").toUri().toURL(), root.resolve("lib/acme-util.jar").toUri().toURL()};
+    try (URLClassLoader loader = new URLClassLoader(urls, Plugin.class.getClassLoader())) {
+      assertThat(ServiceLoader.load(Plugin.class, loader).findFirst().orElseThrow().health().detail()).isEqualTo("HELLO!");
+      assertThat(loader.loadClass("com.acme.extra.Extra").getMethod("two").invoke(null)).isEqualTo(2);
+      try (InputStream in = loader.getResourceAsStream("config/defaults.properties")) {
+        assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("greeting=hi\n");
+      }
+      assertThat(ServiceLoader.load(Runnable.class, loader).stream().map(p -> p.type().getName()))
+          .containsExactly("com.acme.hello.Task");
+    }
+  }
+
+  @Test
+  void library_sameFileNameTwice_rejectedNamingIt() {
+    Path a = JarBuilder.create().source("com.acme.util.Text", TEXT_LIB).write(temp.resolve("a/acme-util.jar"));
+    Path b = JarBuilder.create().source("com.acme.util.Text", TEXT_LIB).write(temp.resolve("b/acme-util.jar"));
+
+    assertThatThrownBy(() -> PluginBundle.builder("acme_hello", "1.2.0").library(a).library(b))
+        .isInstanceOfSatisfying(TestkitException.class, e -> {
+          assertThat(e.code()).isEqualTo(TestkitErrorCode.BUILDER_SETTING_INVALID);
+          assertThat(e.getMessage()).contains("lib/acme-util.jar");
+        });
   }
 
   @Test
