@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -128,14 +128,8 @@ final class Activation {
 
   private static void checkHealth(StoreContext ctx, String id, String version) {
     Duration timeout = ctx.healthTimeout();
-    CompletableFuture<HealthStatus> f = new CompletableFuture<>();
-    HEALTH.execute(() -> {
-      try {
-        f.complete(ctx.activator().health(id, timeout));
-      } catch (Throwable t) {
-        f.completeExceptionally(t);
-      }
-    });
+    // A FutureTask, so that cancel(true) interrupts a check that overruns its timeout.
+    Future<HealthStatus> f = HEALTH.submit(() -> ctx.activator().health(id, timeout));
     HealthStatus status;
     try {
       status = f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -47,6 +47,7 @@ final class RecordingActivator implements Activator {
       try {
         release.await();
       } catch (InterruptedException e) {
+        calls.add("health interrupted " + key);
         Thread.currentThread().interrupt();
       }
     }

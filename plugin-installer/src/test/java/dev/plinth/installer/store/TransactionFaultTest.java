@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +98,7 @@ class TransactionFaultTest {
   }
 
   @Test
-  void upgrade_healthCheckHangsOrThrows_rolledBackToPreviousVersion() {
+  void upgrade_healthCheckHangsOrThrows_rolledBackToPreviousVersion() throws Exception {
     StoreFixture fx = new StoreFixture(tmp);
     fx.open(PointerStyle.SYMLINK).install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
     Map<String, String> before = HomeSnapshot.of(fx.home);
@@ -122,6 +123,11 @@ class TransactionFaultTest {
       });
       assertThat(HomeSnapshot.of(fx.home)).isEqualTo(before);
       assertThat(fx.activator.calls).endsWith("health alpha@3.0.0", "deactivate alpha@3.0.0", "activate alpha@1.0.0");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (!fx.activator.calls.contains("health interrupted alpha@2.0.0") && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(fx.activator.calls).as("the overrunning check was interrupted").contains("health interrupted alpha@2.0.0");
     } finally {
       fx.activator.release.countDown();
     }
