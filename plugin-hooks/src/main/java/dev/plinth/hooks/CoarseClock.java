@@ -62,9 +62,7 @@ final class CoarseClock {
         ticking = true;
         Thread t = ticker;
         if (t == null) {
-          t = new Thread(null, CoarseClock::tick, "plinth-hook-clock", 0, false);
-          t.setDaemon(true);
-          t.setContextClassLoader(CoarseClock.class.getClassLoader());
+          t = DaemonThreads.create(CoarseClock::tick, "plinth-hook-clock");
           ticker = t;
           t.start();
         } else {

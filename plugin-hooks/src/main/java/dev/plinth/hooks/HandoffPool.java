@@ -73,9 +73,7 @@ final class HandoffPool extends AbstractExecutorService {
       }
     } while (!threads.compareAndSet(n, n + 1));
     Worker fresh = new Worker(task);
-    Thread t = new Thread(null, fresh, namePrefix + names.incrementAndGet(), 0, false);
-    t.setDaemon(true);
-    t.setContextClassLoader(HandoffPool.class.getClassLoader());
+    Thread t = DaemonThreads.create(fresh, namePrefix + names.incrementAndGet());
     fresh.thread = t;
     workers.add(fresh);
     if (shutdown) {

@@ -62,8 +62,7 @@ final class ReceiptBus implements AutoCloseable {
       if (worker != null || closed) {
         return;
       }
-      Thread t = new Thread(this::deliverLoop, "plinth-hook-receipts");
-      t.setDaemon(true);
+      Thread t = DaemonThreads.create(this::deliverLoop, "plinth-hook-receipts");
       worker = t;
       t.start();
     }

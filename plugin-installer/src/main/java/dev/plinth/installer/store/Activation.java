@@ -27,11 +27,19 @@ import org.jspecify.annotations.Nullable;
  * rollback. Shared by installs and operator rollbacks.
  */
 final class Activation {
-  private static final ExecutorService HEALTH = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "plinth-health-check");
-    t.setDaemon(true);
-    return t;
-  });
+  /**
+   * Runs health checks. Its threads are created in {@code doPrivileged}, with the installer's
+   * context loader and no inherited thread-locals, so they keep no plugin loader reachable through
+   * the creating stack's access-control context (JDKs before 24) or context loader.
+   */
+  @SuppressWarnings("removal")
+  private static final ExecutorService HEALTH = Executors.newCachedThreadPool(r ->
+      java.security.AccessController.doPrivileged((java.security.PrivilegedAction<Thread>) () -> {
+        Thread t = new Thread(null, r, "plinth-health-check", 0, false);
+        t.setDaemon(true);
+        t.setContextClassLoader(Activation.class.getClassLoader());
+        return t;
+      }));
 
   private Activation() {}
 

@@ -88,6 +88,15 @@ public final class PluginContextFactory {
         denials);
   }
 
+  /**
+   * The HTTP client all plugins of this factory share, built on first use. A plugin is on the stack
+   * then, and every thread the client starts (its selector, its executor's workers, some of them
+   * later, during a plugin's request) would keep the creating stack's access-control context, whose
+   * protection domains hold the plugin's loader: the loader could never be collected. Threads are
+   * therefore created in {@code doPrivileged}, which cuts that context at the host's frame, and
+   * with the host's context loader. (From JDK 24 on threads inherit no such context.)
+   */
+  @SuppressWarnings("removal")
   private synchronized HttpClient client() {
     if (client == null) {
       ClassLoader host = PluginContextFactory.class.getClassLoader();
@@ -96,17 +105,19 @@ public final class PluginContextFactory {
       current.setContextClassLoader(host);
       try {
         AtomicInteger n = new AtomicInteger();
-        ExecutorService executor = Executors.newCachedThreadPool(r -> {
-          Thread t = new Thread(r, "plinth-http-" + n.incrementAndGet());
-          t.setDaemon(true);
-          t.setContextClassLoader(host);
-          return t;
-        });
-        client = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(httpTimeout)
-            .executor(executor)
-            .build();
+        ExecutorService executor = Executors.newCachedThreadPool(r ->
+            java.security.AccessController.doPrivileged((java.security.PrivilegedAction<Thread>) () -> {
+              Thread t = new Thread(r, "plinth-http-" + n.incrementAndGet());
+              t.setDaemon(true);
+              t.setContextClassLoader(host);
+              return t;
+            }));
+        client = java.security.AccessController.doPrivileged((java.security.PrivilegedAction<HttpClient>) () ->
+            HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(httpTimeout)
+                .executor(executor)
+                .build());
       } finally {
         current.setContextClassLoader(previous);
       }

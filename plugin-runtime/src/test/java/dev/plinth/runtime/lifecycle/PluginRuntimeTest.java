@@ -192,6 +192,34 @@ class PluginRuntimeTest {
   }
 
   @Test
+  void unload_pluginUsedHttp_noLeakFromTheSharedClientThreads() throws Exception {
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/ping", ex -> {
+      ex.sendResponseHeaders(200, 2);
+      ex.getResponseBody().write("ok".getBytes());
+      ex.close();
+    });
+    server.start();
+    try {
+      RuntimeFixture fx = fx();
+      PluginRuntime runtime = fx.runtime(s -> s.leakWait(Duration.ofSeconds(3)));
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/ping";
+      Path dir = fx.bundle("caller", "1.0.0",
+          "var r = context.http().send(HttpAccess.Request.get(java.net.URI.create(\"" + url + "\")));"
+              + " if (r.status() != 200) throw new IllegalStateException(\"status \" + r.status());",
+          "", "return HealthStatus.healthy();");
+      runtime.load(TestBundles.manifest("caller", "1.0.0").network("127.0.0.1").build(), dir);
+
+      UnloadResult r = runtime.unload("caller");
+
+      assertThat(r.leakReport()).as("leak report: %s", r.leakReport()).isEmpty();
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void load_startOverrunsTimeout_failsWithPluginTimeoutAndIsNotLoaded() throws Exception {
     RuntimeFixture fx = fx();
     PluginRuntime runtime = fx.runtime(s -> s.startTimeout(Duration.ofMillis(200)).leakWait(Duration.ZERO));
