@@ -6,6 +6,7 @@ import static dev.plinth.runtime.SystemFixture.note;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.plinth.installer.InstallRequest;
 import dev.plinth.installer.pipeline.Pipeline;
 import dev.plinth.installer.store.InstallOutcome;
@@ -14,6 +15,8 @@ import dev.plinth.installer.store.IntegrityReport;
 import dev.plinth.installer.store.PluginStore;
 import dev.plinth.manifest.HostProfiles;
 import dev.plinth.runtime.leak.LeakReport;
+import dev.plinth.runtime.testhost.spi.Greeter;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -292,6 +295,52 @@ class PluginSystemRescanDoctorTest {
       assertThat(report.store().interruptedTransactions()).isEmpty();
       assertThat(report.toText()).contains("STAGING_LEFT").contains("INSTALL_RECORD_MISSING").contains("POINTER_DANGLING");
       assertThat(report.toJson()).contains("\"POINTER_DANGLING\"").contains("\"STAGING_LEFT\"");
+    }
+  }
+
+  @Test
+  void doctor_pluginUsingEveryContextService_disabledWithoutLeak() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/ping", ex -> {
+      ex.sendResponseHeaders(200, 2);
+      ex.getResponseBody().write("ok".getBytes());
+      ex.close();
+    });
+    server.start();
+    String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/ping";
+    String source = """
+        package com.busy;
+        import dev.plinth.api.*;
+        import dev.plinth.api.hook.*;
+        import dev.plinth.runtime.testhost.spi.TestHooks;
+        public class Entry implements Plugin {
+          public void start(PluginContext ctx) throws Exception {
+            ctx.hooks().register(TestHooks.NOTE, c -> HookResult.proceed(new TestHooks.Note(c.data().text() + "|isolated")));
+            ctx.hooks().register(TestHooks.NOTE, HookOptions.DEFAULTS.withMode(ExecutionMode.INLINE).withPriority(-1),
+                c -> HookResult.proceed(new TestHooks.Note(c.data().text() + "|inline")));
+            HttpAccess.Response r = ctx.http().send(HttpAccess.Request.get(java.net.URI.create("%s")));
+            java.nio.file.Files.writeString(ctx.files().resolve("status.txt"), r.status() + " " + ctx.config().asMap());
+          }
+        }
+        """.formatted(url);
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem system = f.open()) {
+      Path bundle = f.bundle("busy", "1.0.0", SystemFixture.contributesNote()
+          + "[plugin.permissions]\nnetwork = [\"127.0.0.1\"]\n", source, true);
+      assertSucceeded(system.install(enabled(bundle).withAcknowledgePermissions(true)));
+      assertThat(system.info("busy").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
+      for (int i = 0; i < 20; i++) {
+        assertThat(note(system)).isEqualTo("x|isolated|inline");
+      }
+      assertThat(system.extensions(Greeter.class)).singleElement()
+          .satisfies(e -> assertThat(e.instance().greet("bo")).isEqualTo("busy@1.0.0 bo"));
+
+      assertThat(system.disable("busy").loadState()).isEqualTo(LoadState.NOT_LOADED);
+
+      PluginDiagnosis busy = system.doctor().plugin("busy").orElseThrow();
+      assertThat(busy.leaks()).as("leaks: %s", busy.leaks()).isEmpty();
+    } finally {
+      server.stop(0);
     }
   }
 }
