@@ -6,7 +6,6 @@ import static dev.plinth.runtime.SystemFixture.note;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.plinth.installer.InstallRequest;
 import dev.plinth.installer.pipeline.Pipeline;
 import dev.plinth.installer.store.InstallOutcome;
@@ -16,7 +15,6 @@ import dev.plinth.installer.store.PluginStore;
 import dev.plinth.manifest.HostProfiles;
 import dev.plinth.runtime.leak.LeakReport;
 import dev.plinth.runtime.testhost.spi.Greeter;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -300,14 +298,8 @@ class PluginSystemRescanDoctorTest {
 
   @Test
   void doctor_pluginUsingEveryContextService_disabledWithoutLeak() throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/ping", ex -> {
-      ex.sendResponseHeaders(200, 2);
-      ex.getResponseBody().write("ok".getBytes());
-      ex.close();
-    });
-    server.start();
-    String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/ping";
+    PingServer server = PingServer.start();
+    String url = server.url();
     String source = """
         package com.busy;
         import dev.plinth.api.*;
@@ -340,7 +332,7 @@ class PluginSystemRescanDoctorTest {
       PluginDiagnosis busy = system.doctor().plugin("busy").orElseThrow();
       assertThat(busy.leaks()).as("leaks: %s", busy.leaks()).isEmpty();
     } finally {
-      server.stop(0);
+      server.close();
     }
   }
 }

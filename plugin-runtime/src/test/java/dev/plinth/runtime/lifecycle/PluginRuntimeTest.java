@@ -9,6 +9,7 @@ import dev.plinth.api.Plugin;
 import dev.plinth.api.PluginContext;
 import dev.plinth.installer.Activator;
 import dev.plinth.manifest.PluginManifest;
+import dev.plinth.runtime.PingServer;
 import dev.plinth.runtime.PluginFailure;
 import dev.plinth.runtime.PluginRuntimeException;
 import dev.plinth.runtime.RuntimeErrorCode;
@@ -193,20 +194,11 @@ class PluginRuntimeTest {
 
   @Test
   void unload_pluginUsedHttp_noLeakFromTheSharedClientThreads() throws Exception {
-    com.sun.net.httpserver.HttpServer server =
-        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/ping", ex -> {
-      ex.sendResponseHeaders(200, 2);
-      ex.getResponseBody().write("ok".getBytes());
-      ex.close();
-    });
-    server.start();
-    try {
+    try (PingServer server = PingServer.start()) {
       RuntimeFixture fx = fx();
       PluginRuntime runtime = fx.runtime(s -> s.leakWait(Duration.ofSeconds(3)));
-      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/ping";
       Path dir = fx.bundle("caller", "1.0.0",
-          "var r = context.http().send(HttpAccess.Request.get(java.net.URI.create(\"" + url + "\")));"
+          "var r = context.http().send(HttpAccess.Request.get(java.net.URI.create(\"" + server.url() + "\")));"
               + " if (r.status() != 200) throw new IllegalStateException(\"status \" + r.status());",
           "", "return HealthStatus.healthy();");
       runtime.load(TestBundles.manifest("caller", "1.0.0").network("127.0.0.1").build(), dir);
@@ -214,8 +206,6 @@ class PluginRuntimeTest {
       UnloadResult r = runtime.unload("caller");
 
       assertThat(r.leakReport()).as("leak report: %s", r.leakReport()).isEmpty();
-    } finally {
-      server.stop(0);
     }
   }
 
