@@ -70,6 +70,7 @@ final class DoctorJson {
     m.put("holders", l.holders().stream().map(h -> Map.of("kind", h.kind().name(), "name", h.name(),
         "detail", h.detail())).toList());
     m.put("shutdown_hooks_inspected", l.shutdownHooksInspected());
+    m.put("next_step", l.nextStep());
     return m;
   }
 

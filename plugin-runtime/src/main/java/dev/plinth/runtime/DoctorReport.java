@@ -79,6 +79,7 @@ public final class DoctorReport {
       for (LeakReport leak : p.leaks()) {
         line(out, "leak", leak.version() + " loader " + leak.loaderName() + " held by "
             + leak.holders().stream().map(h -> h.kind() + " " + h.name()).toList());
+        line(out, "", "next: " + leak.nextStep());
       }
       for (IntegrityReport.Problem problem : p.integrity()) {
         problem(out, problem);

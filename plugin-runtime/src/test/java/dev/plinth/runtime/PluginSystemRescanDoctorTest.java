@@ -246,7 +246,8 @@ class PluginSystemRescanDoctorTest {
       assertThat(leaky.ok()).isFalse();
       assertThat(leaky.leaks()).isNotEmpty();
       assertThat(leaky.leaks().get(0).names(LeakReport.Kind.THREAD)).contains("leaky-worker");
-      assertThat(system.doctor().toJson()).contains("leaky-worker");
+      assertThat(system.doctor().toJson()).contains("leaky-worker").contains("\"next_step\" : \"Stop or remove the holders");
+      assertThat(system.doctor().toText()).contains("next: Stop or remove the holders listed in leaky's Plugin.stop()");
     } finally {
       System.setProperty("plinth.test.leaky.stop", "true");
     }

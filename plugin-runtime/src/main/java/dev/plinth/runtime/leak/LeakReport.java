@@ -52,6 +52,23 @@ public record LeakReport(
     }
   }
 
+  /**
+   * What the operator should do next: stop the named holders in {@code Plugin.stop()}, or, when
+   * none was found, where else to look.
+   */
+  public String nextStep() {
+    if (!holders.isEmpty()) {
+      return "Stop or remove the holders listed in " + pluginId + "'s Plugin.stop(), then re-enable it;"
+          + " until the JVM restarts, the old loader stays in memory.";
+    }
+    return "No thread" + (shutdownHooksInspected ? ", shutdown hook" : "") + " or JDBC driver holds it."
+        + (shutdownHooksInspected ? "" : " Start the JVM with --add-opens java.base/java.lang=ALL-UNNAMED"
+            + " to inspect shutdown hooks too.")
+        + " Look for host objects that still refer to objects of " + pluginId
+        + " (caches, listener lists, static fields) or threads a host service started during one of its"
+        + " calls; a heap dump (jcmd <pid> GC.heap_dump) shows the path to the loader.";
+  }
+
   /** The names of the holders of one kind. */
   public List<String> names(Kind kind) {
     return holders.stream().filter(h -> h.kind() == kind).map(Holder::name).toList();
