@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plinth.api.HealthStatus;
 import dev.plinth.manifest.PluginManifest;
+import dev.plinth.runtime.PingServer;
 import dev.plinth.runtime.Sources;
 import dev.plinth.runtime.TestBundles;
 import dev.plinth.runtime.leak.LeakDetector;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +23,17 @@ class LoadUnloadCyclesTest {
   private static final int CYCLES = 200;
 
   @TempDir Path root;
+  private PingServer server;
+
+  @BeforeEach
+  void startServer() throws Exception {
+    server = PingServer.start();
+  }
+
+  @AfterEach
+  void stopServer() {
+    server.close();
+  }
 
   /**
    * The runtime's own per-unload wait is off here (one full GC per cycle would make this test slow);
@@ -30,13 +44,17 @@ class LoadUnloadCyclesTest {
   void loadUnload_200Cycles_leaksNoLoader() throws Exception {
     RuntimeFixture fx = new RuntimeFixture(root);
     PluginRuntime runtime = fx.runtime(s -> s.leakWait(Duration.ZERO));
+    // Each start also calls out over HTTP: the shared client's threads start under the first one.
     Path dir = TestBundles.bundle(root.resolve("plugins"), "cycler", "1.0.0", TestBundles.jar("cycler.jar")
         .source("com.cycler.Entry", Sources.plugin("com.cycler.Entry",
-            "context.files().resolve(\"x\"); context.config().asMap();", "", "return HealthStatus.healthy();"))
+            "context.files().resolve(\"x\"); context.config().asMap();"
+                + " if (context.http().send(HttpAccess.Request.get(java.net.URI.create(\"" + server.url() + "\")))"
+                + ".status() != 200) throw new IllegalStateException(\"no ping\");",
+            "", "return HealthStatus.healthy();"))
         .plugin("com.cycler.Entry")
         .source("com.cycler.Hi", Sources.greeter("com.cycler.Hi", "hi"))
         .service(Greeter.class.getName(), "com.cycler.Hi"));
-    PluginManifest m = TestBundles.manifest("cycler", "1.0.0").extension(Greeter.class).build();
+    PluginManifest m = TestBundles.manifest("cycler", "1.0.0").extension(Greeter.class).network("127.0.0.1").build();
     List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
 
     for (int i = 0; i < CYCLES; i++) {
