@@ -1,5 +1,7 @@
 package dev.plinth.runtime;
 
+import java.util.Locale;
+
 /** Java sources of small test plugins. */
 public final class Sources {
   private Sources() {}
@@ -37,5 +39,29 @@ public final class Sources {
           public String greet(String name) { return "%s " + name; }
         }
         """.formatted(fqcn.substring(0, dot), fqcn.substring(dot + 1), fqcn.substring(dot + 1), fqcn, prefix);
+  }
+
+  /** A JDBC driver that registers itself with DriverManager when its class initialises. */
+  public static String jdbcDriver(String fqcn) {
+    int dot = fqcn.lastIndexOf('.');
+    String simple = fqcn.substring(dot + 1);
+    return """
+        package %s;
+        import java.sql.*;
+        import java.util.Properties;
+        import java.util.logging.Logger;
+        public final class %s implements Driver {
+          static {
+            try { DriverManager.registerDriver(new %s()); } catch (SQLException e) { throw new RuntimeException(e); }
+          }
+          public Connection connect(String url, Properties info) { return null; }
+          public boolean acceptsURL(String url) { return url.startsWith("jdbc:%s:"); }
+          public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) { return new DriverPropertyInfo[0]; }
+          public int getMajorVersion() { return 1; }
+          public int getMinorVersion() { return 0; }
+          public boolean jdbcCompliant() { return false; }
+          public Logger getParentLogger() throws SQLFeatureNotSupportedException { throw new SQLFeatureNotSupportedException(); }
+        }
+        """.formatted(fqcn.substring(0, dot), simple, simple, simple.toLowerCase(Locale.ROOT));
   }
 }

@@ -93,8 +93,9 @@ public final class PluginContextFactory {
    * then, and every thread the client starts (its selector, its executor's workers, some of them
    * later, during a plugin's request) would keep the creating stack's access-control context, whose
    * protection domains hold the plugin's loader: the loader could never be collected. Threads are
-   * therefore created in {@code doPrivileged}, which cuts that context at the host's frame, and
-   * with the host's context loader. (From JDK 24 on threads inherit no such context.)
+   * therefore created in {@code doPrivileged}, which cuts that context at the host's frame, with
+   * the host's context loader and without inheriting thread-locals. (From JDK 24 on threads inherit
+   * no such context.)
    */
   @SuppressWarnings("removal")
   private synchronized HttpClient client() {
@@ -107,7 +108,7 @@ public final class PluginContextFactory {
         AtomicInteger n = new AtomicInteger();
         ExecutorService executor = Executors.newCachedThreadPool(r ->
             java.security.AccessController.doPrivileged((java.security.PrivilegedAction<Thread>) () -> {
-              Thread t = new Thread(r, "plinth-http-" + n.incrementAndGet());
+              Thread t = new Thread(null, r, "plinth-http-" + n.incrementAndGet(), 0, false);
               t.setDaemon(true);
               t.setContextClassLoader(host);
               return t;

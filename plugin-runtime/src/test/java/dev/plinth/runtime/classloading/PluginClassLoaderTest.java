@@ -7,6 +7,7 @@ import dev.plinth.api.Plugin;
 import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.PluginRuntimeException;
 import dev.plinth.runtime.RuntimeErrorCode;
+import dev.plinth.runtime.Sources;
 import dev.plinth.runtime.TestBundles;
 import dev.plinth.runtime.testhost.spi.Greeter;
 import java.io.IOException;
@@ -182,24 +183,8 @@ class PluginClassLoaderTest {
 
   @Test
   void jdbcDrivers_driverRegisteredByPlugin_isListedAndDeregistered() throws Exception {
-    TestBundles.JarSpec jar = TestBundles.jar("driver.jar").source("com.acme.AcmeDriver", """
-        package com.acme;
-        import java.sql.*;
-        import java.util.Properties;
-        import java.util.logging.Logger;
-        public final class AcmeDriver implements Driver {
-          static {
-            try { DriverManager.registerDriver(new AcmeDriver()); } catch (SQLException e) { throw new RuntimeException(e); }
-          }
-          public Connection connect(String url, Properties info) { return null; }
-          public boolean acceptsURL(String url) { return url.startsWith("jdbc:acme:"); }
-          public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) { return new DriverPropertyInfo[0]; }
-          public int getMajorVersion() { return 1; }
-          public int getMinorVersion() { return 0; }
-          public boolean jdbcCompliant() { return false; }
-          public Logger getParentLogger() throws SQLFeatureNotSupportedException { throw new SQLFeatureNotSupportedException(); }
-        }
-        """);
+    TestBundles.JarSpec jar =
+        TestBundles.jar("driver.jar").source("com.acme.AcmeDriver", Sources.jdbcDriver("com.acme.AcmeDriver"));
     try (PluginClassLoader a = load("jdbc_plugin", jar, List.of())) {
       Class.forName("com.acme.AcmeDriver", true, a);
 

@@ -113,24 +113,7 @@ class PluginRuntimeTest {
             "Class.forName(\"com.dbplug.DbDriver\", true, getClass().getClassLoader());",
             "throw new IllegalStateException(\"flush failed\");", "return HealthStatus.healthy();"))
         .plugin("com.dbplug.Entry")
-        .source("com.dbplug.DbDriver", """
-            package com.dbplug;
-            import java.sql.*;
-            import java.util.Properties;
-            import java.util.logging.Logger;
-            public final class DbDriver implements Driver {
-              static {
-                try { DriverManager.registerDriver(new DbDriver()); } catch (SQLException e) { throw new RuntimeException(e); }
-              }
-              public Connection connect(String url, Properties info) { return null; }
-              public boolean acceptsURL(String url) { return url.startsWith("jdbc:dbplug:"); }
-              public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) { return new DriverPropertyInfo[0]; }
-              public int getMajorVersion() { return 1; }
-              public int getMinorVersion() { return 0; }
-              public boolean jdbcCompliant() { return false; }
-              public Logger getParentLogger() throws SQLFeatureNotSupportedException { throw new SQLFeatureNotSupportedException(); }
-            }
-            """));
+        .source("com.dbplug.DbDriver", Sources.jdbcDriver("com.dbplug.DbDriver")));
     runtime.load(RuntimeFixture.manifest("dbplug"), dir);
 
     UnloadResult r = runtime.unload("dbplug");
