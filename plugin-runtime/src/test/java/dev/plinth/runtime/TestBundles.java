@@ -57,6 +57,7 @@ public final class TestBundles {
     private final Map<String, byte[]> resources = new LinkedHashMap<>();
     private final Map<String, List<String>> services = new LinkedHashMap<>();
     private final List<Path> classpath = new ArrayList<>();
+    private final Map<String, String> attributes = new LinkedHashMap<>();
 
     private JarSpec(String fileName) {
       this.fileName = fileName;
@@ -82,6 +83,12 @@ public final class TestBundles {
       return service(Plugin.class.getName(), implementations);
     }
 
+    /** A main attribute of the jar's {@code META-INF/MANIFEST.MF}, such as {@code Class-Path}. */
+    public JarSpec manifestAttribute(String name, String value) {
+      attributes.put(name, value);
+      return this;
+    }
+
     /** Adds a jar (a dependency plugin's) to the compile classpath. */
     public JarSpec compileAgainst(Path jar) {
       classpath.add(jar);
@@ -96,6 +103,7 @@ public final class TestBundles {
       Path jar = dir.resolve(fileName);
       Manifest mf = new Manifest();
       mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+      attributes.forEach(mf.getMainAttributes()::putValue);
       try (OutputStream out = Files.newOutputStream(jar);
           JarOutputStream jos = new JarOutputStream(out, mf);
           Stream<Path> files = Files.walk(classes)) {

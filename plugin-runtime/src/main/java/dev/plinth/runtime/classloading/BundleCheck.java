@@ -3,16 +3,28 @@ package dev.plinth.runtime.classloading;
 import dev.plinth.api.Plugin;
 import dev.plinth.runtime.PluginRuntimeException;
 import dev.plinth.runtime.RuntimeErrorCode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringTokenizer;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -30,18 +42,30 @@ final class BundleCheck {
   static final String PLUGIN_SERVICES = "META-INF/services/" + Plugin.class.getName();
 
   private static final long MAX_SIZED_READ = 64 * 1024;
+  private static final byte[] CLASS_PATH_KEY = "class-path:".getBytes(StandardCharsets.US_ASCII);
 
   private BundleCheck() {}
 
   /**
-   * Checks every classpath entry and returns the plugin's services files, in classpath order; empty
-   * when one jar is multi-release or indexed there, where only the loader knows which entry it
-   * would return.
+   * Checks every classpath entry, and every jar or folder a jar's {@code Class-Path} manifest
+   * attribute adds, and returns the plugin's services files, in classpath order; empty when one jar
+   * is multi-release or indexed there, or names a {@code Class-Path}, where only the loader knows
+   * which entry it would return.
+   *
+   * <p>The JDK's loader follows a jar's {@code Class-Path} to further jars (relative to the jar, or
+   * absolute {@code file:} URLs), so those are checked the same way: each must stay inside the
+   * bundle, and none may carry host classes.
+   *
+   * @throws PluginRuntimeException {@code LOAD_HOST_CLASSES_REFUSED}, {@code CLASSPATH_INVALID} (a
+   *     {@code Class-Path} leaving the bundle) or {@code CLASSPATH_UNREADABLE}
    */
-  static Optional<List<ServiceFile>> check(String pluginId, Iterable<Path> classpath, SharedPackages shared) {
+  static Optional<List<ServiceFile>> check(String pluginId, ClasspathResolver.Resolved classpath, SharedPackages shared) {
     List<ServiceFile> services = new ArrayList<>();
     boolean known = true;
-    for (Path entry : classpath) {
+    Deque<Path> todo = new ArrayDeque<>(classpath.entries());
+    Set<Path> seen = new HashSet<>(classpath.entries());
+    while (!todo.isEmpty()) {
+      Path entry = todo.removeFirst();
       Scan scan = Files.isDirectory(entry) ? scanFolder(pluginId, entry, shared) : scanJar(pluginId, entry, shared);
       if (scan.offending != null) {
         String className = scan.offending;
@@ -54,21 +78,70 @@ final class BundleCheck {
             Map.of("class", className, "jar", entry.getFileName().toString()),
             null);
       }
-      known &= scan.servicesKnown;
+      known &= scan.servicesKnown && scan.classPath.isEmpty();
       if (scan.services != null) {
         services.add(scan.services);
+      }
+      for (String ref : scan.classPath) {
+        Path added = classPathTarget(pluginId, classpath.root(), entry, ref);
+        if (added != null && seen.add(added)) {
+          todo.addLast(added);
+        }
       }
     }
     return known ? Optional.of(services) : Optional.empty();
   }
 
+  /**
+   * Where one {@code Class-Path} token of {@code jar} leads, resolved as the JDK's loader resolves
+   * it: null when the loader would ignore it (not a {@code file:} URL, malformed, or missing).
+   *
+   * @throws PluginRuntimeException {@code CLASSPATH_INVALID} when it leaves the bundle
+   */
+  private static @Nullable Path classPathTarget(String pluginId, Path root, Path jar, String ref) {
+    Path target;
+    try {
+      URL url = new URL(jar.toUri().toURL(), ref);
+      if (!"file".equalsIgnoreCase(url.getProtocol())) {
+        return null; // the JDK ignores other schemes for a jar on the file system
+      }
+      target = Path.of(url.toURI()).normalize();
+    } catch (MalformedURLException | URISyntaxException | IllegalArgumentException e) {
+      return null; // the JDK skips a token it cannot resolve
+    }
+    try {
+      Path real = target.startsWith(root) && Files.exists(target) ? target.toRealPath() : target;
+      if (real.startsWith(root)) {
+        return Files.exists(real) ? real : null;
+      }
+    } catch (IOException e) {
+      // unreadable: refused below like a path outside
+    }
+    String jarName = jar.getFileName().toString();
+    throw new PluginRuntimeException(
+        RuntimeErrorCode.CLASSPATH_INVALID,
+        pluginId,
+        "Class-Path entry of " + jarName + " must stay inside the bundle: " + ref,
+        "Remove the Class-Path attribute from " + jarName + "'s META-INF/MANIFEST.MF, or make it name"
+            + " jars inside the bundle (or list them in [plugin.runtime] classpath), then rebuild and"
+            + " reinstall the plugin.",
+        Map.of("field", "Class-Path", "value", ref, "jar", jarName),
+        null);
+  }
+
   /** What one pass over a jar or folder found. */
-  private record Scan(@Nullable String offending, @Nullable ServiceFile services, boolean servicesKnown) {}
+  private record Scan(
+      @Nullable String offending, @Nullable ServiceFile services, boolean servicesKnown, List<String> classPath) {
+    Scan(@Nullable String offending, @Nullable ServiceFile services, boolean servicesKnown) {
+      this(offending, services, servicesKnown, List.of());
+    }
+  }
 
   private static Scan scanJar(String pluginId, Path jar, SharedPackages shared) {
     try (ZipFile file = new ZipFile(jar.toFile())) {
       boolean services = false;
       boolean known = true;
+      String manifest = null;
       Enumeration<? extends ZipEntry> entries = file.entries();
       while (entries.hasMoreElements()) {
         String name = entries.nextElement().getName();
@@ -79,6 +152,8 @@ final class BundleCheck {
           }
         } else if (name.equals(PLUGIN_SERVICES)) {
           services = true;
+        } else if (name.equalsIgnoreCase(JarFile.MANIFEST_NAME)) {
+          manifest = name;
         } else if (name.startsWith("META-INF/versions/") || name.equals("META-INF/INDEX.LIST")) {
           // A versioned copy (multi-release) or an index changes what the loader returns: ask it.
           known &= !name.endsWith(PLUGIN_SERVICES) && !name.equals("META-INF/INDEX.LIST");
@@ -86,21 +161,60 @@ final class BundleCheck {
       }
       ServiceFile found = null;
       if (services && known) {
-        ZipEntry e = file.getEntry(PLUGIN_SERVICES);
-        if (e != null && !e.isDirectory()) {
-          try (InputStream in = file.getInputStream(e)) {
-            // Sized to the entry: readAllBytes would allocate and clear a buffer of several KB.
-            long size = e.getSize();
-            byte[] bytes = size >= 0 && size < MAX_SIZED_READ ? in.readNBytes((int) size) : in.readAllBytes();
-            found = new ServiceFile("jar:" + jar.toUri() + "!/" + PLUGIN_SERVICES,
-                new String(bytes, StandardCharsets.UTF_8));
-          }
+        byte[] bytes = read(file, file.getEntry(PLUGIN_SERVICES));
+        if (bytes != null) {
+          found = new ServiceFile("jar:" + jar.toUri() + "!/" + PLUGIN_SERVICES, new String(bytes, StandardCharsets.UTF_8));
         }
       }
-      return new Scan(null, found, known);
+      return new Scan(null, found, known, manifest == null ? List.of() : classPathOf(read(file, file.getEntry(manifest))));
     } catch (IOException e) {
       throw unreadable(pluginId, jar, e);
     }
+  }
+
+  /** An entry's bytes; null for a folder entry or none. */
+  private static byte @Nullable [] read(ZipFile file, @Nullable ZipEntry e) throws IOException {
+    if (e == null || e.isDirectory()) {
+      return null;
+    }
+    try (InputStream in = file.getInputStream(e)) {
+      // Sized to the entry: readAllBytes would allocate and clear a buffer of several KB.
+      long size = e.getSize();
+      return size >= 0 && size < MAX_SIZED_READ ? in.readNBytes((int) size) : in.readAllBytes();
+    }
+  }
+
+  /**
+   * The tokens of a manifest's main {@code Class-Path} attribute, split as the JDK's loader splits
+   * them; the manifest is only parsed when its bytes name the attribute at all.
+   */
+  static List<String> classPathOf(byte @Nullable [] manifest) throws IOException {
+    if (manifest == null || !mentionsClassPath(manifest)) {
+      return List.of();
+    }
+    String value = new Manifest(new ByteArrayInputStream(manifest)).getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+    if (value == null) {
+      return List.of();
+    }
+    List<String> tokens = new ArrayList<>();
+    for (StringTokenizer t = new StringTokenizer(value); t.hasMoreTokens(); ) {
+      tokens.add(t.nextToken());
+    }
+    return tokens;
+  }
+
+  private static boolean mentionsClassPath(byte[] bytes) {
+    byte[] key = CLASS_PATH_KEY;
+    outer:
+    for (int i = 0; i + key.length <= bytes.length; i++) {
+      for (int k = 0; k < key.length; k++) {
+        if (Character.toLowerCase((char) (bytes[i + k] & 0xff)) != key[k]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private static Scan scanFolder(String pluginId, Path folder, SharedPackages shared) {

@@ -69,8 +69,9 @@ public final class ClassLoaderFactory {
   @API(status = INTERNAL, since = "0.1")
   public OpenedLoader open(PluginManifest manifest, Path versionDir, List<PluginClassLoader> dependencies) {
     List<String> entries = manifest.runtime().classpath();
-    List<Path> classpath =
+    ClasspathResolver.Resolved resolved =
         ClasspathResolver.resolve(manifest.id(), versionDir, entries.isEmpty() ? DEFAULT_CLASSPATH : entries);
+    List<Path> classpath = resolved.entries();
     URL[] urls = new URL[classpath.size()];
     for (int i = 0; i < urls.length; i++) {
       urls[i] = toUrl(manifest.id(), classpath.get(i));
@@ -84,7 +85,7 @@ public final class ClassLoaderFactory {
       for (Enumeration<URL> opened = loader.findResources(JarFile.MANIFEST_NAME); opened.hasMoreElements(); ) {
         opened.nextElement();
       }
-      return new OpenedLoader(loader, BundleCheck.check(manifest.id(), classpath, shared));
+      return new OpenedLoader(loader, BundleCheck.check(manifest.id(), resolved, shared));
     } catch (IOException e) {
       closeQuietly(loader);
       throw BundleCheck.unreadable(manifest.id(), classpath.get(0), e);

@@ -32,7 +32,15 @@ final class ClasspathResolver {
 
   private ClasspathResolver() {}
 
-  static List<Path> resolve(String pluginId, Path versionDir, List<String> entries) {
+  /**
+   * A resolved classpath.
+   *
+   * @param root the version folder's real path, which every entry is inside
+   * @param entries the real paths of the jars and folders, in classpath order
+   */
+  record Resolved(Path root, List<Path> entries) {}
+
+  static Resolved resolve(String pluginId, Path versionDir, List<String> entries) {
     Path root;
     try {
       root = versionDir.toRealPath();
@@ -65,7 +73,7 @@ final class ClasspathResolver {
           Map.of("field", "plugin.runtime.classpath", "value", String.valueOf(entries)),
           null);
     }
-    return List.copyOf(out);
+    return new Resolved(root, List.copyOf(out));
   }
 
   private static List<Path> expand(String pluginId, Path root, Path dir, String glob, String entry) {

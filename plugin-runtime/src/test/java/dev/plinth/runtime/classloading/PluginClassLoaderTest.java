@@ -160,6 +160,68 @@ class PluginClassLoaderTest {
   }
 
   @Test
+  void create_jarClassPathAttributeLeavesBundle_isRejectedNamingJarAndEntry() throws Exception {
+    Path outside = util("9.0").writeTo(Files.createDirectories(root.resolve("outside")));
+    TestBundles.JarSpec jar = TestBundles.jar("own.jar")
+        .source("com.own.Own", "package com.own; public final class Own {}")
+        .manifestAttribute("Class-Path", "../../../outside/" + outside.getFileName());
+    Path dir = TestBundles.bundle(root, "cp_escaper", "1.0.0", jar);
+
+    assertThatThrownBy(() -> factory.create(TestBundles.manifest("cp_escaper", "1.0.0").build(), dir, List.of()))
+        .isInstanceOfSatisfying(PluginRuntimeException.class, e -> {
+          assertThat(e.code()).isEqualTo(RuntimeErrorCode.CLASSPATH_INVALID);
+          assertThat(e.pluginId()).isEqualTo("cp_escaper");
+          assertThat(e.details())
+              .containsEntry("field", "Class-Path")
+              .containsEntry("value", "../../../outside/util-9.0.jar")
+              .containsEntry("jar", "own.jar");
+          assertThat(e.getMessage()).contains("own.jar", "../../../outside/util-9.0.jar");
+          assertThat(e.nextStep()).contains("Class-Path");
+        });
+  }
+
+  @Test
+  void create_jarClassPathAbsoluteFileUrlOutsideBundle_isRejected() throws Exception {
+    Path outside = util("9.0").writeTo(Files.createDirectories(root.resolve("outside")));
+    TestBundles.JarSpec jar = TestBundles.jar("own.jar")
+        .source("com.own.Own", "package com.own; public final class Own {}")
+        .manifestAttribute("Class-Path", outside.toUri().toString());
+    Path dir = TestBundles.bundle(root, "cp_absolute", "1.0.0", jar);
+
+    assertThatThrownBy(() -> factory.create(TestBundles.manifest("cp_absolute", "1.0.0").build(), dir, List.of()))
+        .isInstanceOfSatisfying(PluginRuntimeException.class,
+            e -> assertThat(e.code()).isEqualTo(RuntimeErrorCode.CLASSPATH_INVALID));
+  }
+
+  @Test
+  void loadClass_jarClassPathInsideBundle_isFollowedLikeTheJdk() throws Exception {
+    Path dir = TestBundles.bundle(root, "cp_inside", "1.0.0", TestBundles.jar("own.jar")
+        .source("com.own.Own", "package com.own; public final class Own {}")
+        .manifestAttribute("Class-Path", "extra/util-1.0.jar"));
+    util("1.0").writeTo(Files.createDirectories(dir.resolve("lib/extra")));
+
+    try (PluginClassLoader a = factory.create(TestBundles.manifest("cp_inside", "1.0.0").build(), dir, List.of())) {
+      assertThat(a.loadClass("com.lib.Util").getMethod("version").invoke(null)).isEqualTo("1.0");
+    }
+  }
+
+  @Test
+  void create_jarClassPathInsideBundleCarriesApiClass_isRejected() throws Exception {
+    Path dir = TestBundles.bundle(root, "cp_sneaky", "1.0.0", TestBundles.jar("own.jar")
+        .source("com.own.Own", "package com.own; public final class Own {}")
+        .manifestAttribute("Class-Path", "extra/bad.jar"));
+    TestBundles.jar("bad.jar")
+        .source("dev.plinth.api.Sneaky", "package dev.plinth.api; public final class Sneaky {}")
+        .writeTo(Files.createDirectories(dir.resolve("lib/extra")));
+
+    assertThatThrownBy(() -> factory.create(TestBundles.manifest("cp_sneaky", "1.0.0").build(), dir, List.of()))
+        .isInstanceOfSatisfying(PluginRuntimeException.class, e -> {
+          assertThat(e.code()).isEqualTo(RuntimeErrorCode.LOAD_HOST_CLASSES_REFUSED);
+          assertThat(e.details()).containsEntry("class", "dev.plinth.api.Sneaky").containsEntry("jar", "bad.jar");
+        });
+  }
+
+  @Test
   void create_classpathSymlinkOutsideBundle_isRejected() throws Exception {
     Path dir = TestBundles.bundle(root, "linker", "1.0.0", util("1.0"));
     Path outside = util("9.0").writeTo(Files.createDirectories(root.resolve("outside")));
