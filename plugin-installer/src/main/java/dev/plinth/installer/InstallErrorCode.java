@@ -44,6 +44,7 @@ public enum InstallErrorCode implements ErrorCode {
   BUNDLE_LAYOUT_INVALID,
   MANIFEST_MISMATCH,
   EXTRACT_HOST_CLASSES_REFUSED,
+  EXTRACT_CLASS_PATH_OUTSIDE,
   // front half, any phase: unexpected I/O while reading or writing the staging folder
   STAGING_IO,
   // store and transactions

@@ -107,11 +107,20 @@ final class BundleScanner {
 
   private static void jar(Issues issues, Path root, String file, List<String> hostPackages) {
     TreeSet<String> found = new TreeSet<>();
-    try (ZipFile zip = new ZipFile(root.resolve(file).toFile())) {
+    Path jar = root.resolve(file);
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
       Enumeration<? extends ZipEntry> entries = zip.entries();
+      ZipEntry manifest = null;
       while (entries.hasMoreElements()) {
-        String name = entries.nextElement().getName();
+        ZipEntry entry = entries.nextElement();
+        String name = entry.getName();
+        if (name.equalsIgnoreCase(JarClassPath.MANIFEST_NAME)) {
+          manifest = entry;
+        }
         className(name).filter(c -> hostPackageOf(packageOf(c), hostPackages) != null).ifPresent(found::add);
+      }
+      if (manifest != null) {
+        classPath(issues, root, file, jar, zip, manifest);
       }
     } catch (IOException e) {
       issues.add(ManifestCode.BUNDLE_UNREADABLE, "bundle:" + file, file, "is not a readable jar",
@@ -119,6 +128,25 @@ final class BundleScanner {
       return;
     }
     report(issues, file, found, hostPackages);
+  }
+
+  /** Each {@code Class-Path} token of the jar that leads outside the bundle is an issue. */
+  private static void classPath(Issues issues, Path root, String file, Path jar, ZipFile zip, ZipEntry manifest)
+      throws IOException {
+    byte[] bytes;
+    try (var in = zip.getInputStream(manifest)) {
+      bytes = in.readAllBytes();
+    }
+    Path inside = root.toAbsolutePath().normalize();
+    for (String token : JarClassPath.tokens(bytes)) {
+      Path target = JarClassPath.target(jar, token);
+      if (target != null && !target.startsWith(inside)) {
+        issues.add(ManifestCode.JAR_CLASS_PATH_OUTSIDE, "bundle:" + file, token,
+            "has a Class-Path manifest attribute that leads outside the bundle",
+            "Remove the Class-Path attribute from the jar's META-INF/MANIFEST.MF, or make it name jars"
+                + " inside the bundle (or list them in runtime.classpath), then rebuild the jar.");
+      }
+    }
   }
 
   private static void looseClass(Issues issues, Path root, String file, List<String> hostPackages) {

@@ -87,6 +87,8 @@ public enum ManifestCode implements ErrorCode {
   DEPENDENCY_VERSION_MISMATCH(Severity.ERROR),
   /** The bundle carries classes of {@code dev.plinth.api} or of a host-exported package. */
   BUNDLE_CONTAINS_HOST_CLASSES(Severity.ERROR),
+  /** A jar's {@code Class-Path} manifest attribute names a path outside the bundle. */
+  JAR_CLASS_PATH_OUTSIDE(Severity.ERROR),
   /** A {@code runtime.classpath} entry matches no file or folder in the bundle. */
   CLASSPATH_ENTRY_MISSING(Severity.ERROR),
   /** The bundle folder, or a jar in it, cannot be read. */

@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * # bundle: lib/app.jar com.acme.App           build this file into a bundle folder and check it
  * </pre>
  *
- * A {@code bundle} line names a jar (followed by classes or entry paths), a loose {@code .class}
+ * A {@code bundle} line names a jar (followed by classes or entry paths, and by {@code
+ * Name=value} main manifest attributes such as {@code Class-Path=../x.jar}), a loose {@code .class}
  * file (followed by the class it declares), a folder (ending in {@code /}) or a text file
  * (followed by {@code !text}). Bundle cases preflight with {@code hosts/standard.toml} unless a
  * host is named.
@@ -126,7 +127,15 @@ class ManifestCasesTest {
           Files.createDirectories(target.getParent());
           Files.writeString(target, "not a jar");
         } else if (line.get(0).endsWith(".jar")) {
-          TestClasses.jar(target, line.subList(1, line.size()).toArray(String[]::new));
+          List<String> args = line.subList(1, line.size());
+          String attribute = args.stream().filter(a -> a.contains("=")).findFirst().orElse(null);
+          String[] classes = args.stream().filter(a -> !a.contains("=")).toArray(String[]::new);
+          if (attribute == null) {
+            TestClasses.jar(target, classes);
+          } else {
+            int eq = attribute.indexOf('=');
+            TestClasses.jarWithAttribute(target, attribute.substring(0, eq), attribute.substring(eq + 1), classes);
+          }
         } else {
           TestClasses.looseClass(target, line.get(1));
         }

@@ -99,6 +99,32 @@ class PreflightTest {
   }
 
   @Test
+  void checkBundle_jarClassPathLeavingBundle_isFlaggedPerToken_insideTokensAreNot() throws IOException {
+    Path root = temp.resolve("cp-bundle");
+    TestClasses.jar(root.resolve("lib/extra/util.jar"), "com.acme.Util");
+    TestClasses.jarWithAttribute(root.resolve("lib/acme.jar"), "Class-Path",
+        "extra/util.jar ../../outside.jar " + temp.resolve("elsewhere.jar").toUri() + " http://example.com/x.jar",
+        "com.acme.redactor.RedactorPlugin");
+    PluginManifest manifest = ManifestParser.parse("""
+        [plugin]
+        id = "acme_cp"
+        version = "1.0.0"
+        [plugin.runtime]
+        classpath = ["lib/acme.jar"]
+        """).orThrow();
+
+    ManifestReport report = Preflight.checkBundle(root, manifest, HOST);
+
+    assertThat(report.issues()).extracting(ManifestIssue::code, ManifestIssue::field, ManifestIssue::value)
+        .containsExactly(
+            tuple("JAR_CLASS_PATH_OUTSIDE", "bundle:lib/acme.jar", "../../outside.jar"),
+            tuple("JAR_CLASS_PATH_OUTSIDE", "bundle:lib/acme.jar", temp.resolve("elsewhere.jar").toUri().toString()));
+    assertThat(report.issues().get(0).message())
+        .isEqualTo("bundle:lib/acme.jar has a Class-Path manifest attribute that leads outside the bundle: ../../outside.jar");
+    assertThat(report.issues().get(0).nextStep()).contains("Class-Path");
+  }
+
+  @Test
   void checkBundle_notAFolder_isUnreadable() {
     ManifestReport report = Preflight.checkBundle(temp.resolve("absent"), ManifestParserTest.designExample(), HOST);
 

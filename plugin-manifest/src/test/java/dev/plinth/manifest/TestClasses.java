@@ -53,9 +53,19 @@ final class TestClasses {
    * declares is read from the path after any {@code META-INF/versions/N/} prefix.
    */
   static Path jar(Path file, String... classesOrEntries) {
+    return jar(file, new Manifest(), classesOrEntries);
+  }
+
+  /** As {@link #jar(Path, String...)}, with the given main manifest attribute (such as {@code Class-Path}). */
+  static Path jarWithAttribute(Path file, String name, String value, String... classesOrEntries) {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().putValue(name, value);
+    return jar(file, manifest, classesOrEntries);
+  }
+
+  private static Path jar(Path file, Manifest manifest, String... classesOrEntries) {
     try {
       Files.createDirectories(file.getParent());
-      Manifest manifest = new Manifest();
       manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
       try (OutputStream os = Files.newOutputStream(file);
           JarOutputStream jar = new JarOutputStream(os, manifest)) {

@@ -5,7 +5,9 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.plinth.installer.InstallErrorCode;
 import dev.plinth.installer.InstallException;
 import dev.plinth.installer.Phase;
+import dev.plinth.manifest.JarClassPath;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -18,7 +20,9 @@ import org.apiguardian.api.API;
 /**
  * Refuses bundles that carry their own copy of {@code dev.plinth.api} or of a package the host
  * exports: the host's copy must be the only one, or plugins fail with class-cast and linkage
- * errors at run time. Reads only jar central directories. Thread-safe (stateless).
+ * errors at run time. Also refuses a jar whose {@code Class-Path} manifest attribute leads out of
+ * the bundle, which the JDK's loader would follow. Reads jar central directories and manifests.
+ * Thread-safe (stateless).
  */
 @API(status = STABLE, since = "0.1")
 public final class HostClassCheck {
@@ -27,7 +31,8 @@ public final class HostClassCheck {
   /**
    * @param layout the located bundle
    * @param hostPackages packages the host exports (dotted, subpackages included); {@code dev.plinth.api} always is
-   * @throws InstallException {@code EXTRACT_HOST_CLASSES_REFUSED}, phase {@code extract}
+   * @throws InstallException {@code EXTRACT_HOST_CLASSES_REFUSED} or {@code EXTRACT_CLASS_PATH_OUTSIDE},
+   *     phase {@code extract}
    */
   public static void check(BundleLayout layout, List<String> hostPackages) {
     List<String> prefixes = new ArrayList<>();
@@ -39,17 +44,42 @@ public final class HostClassCheck {
       if (file.endsWith(".class")) {
         match(file, file, prefixes);
       } else if (file.endsWith(".jar")) {
-        try (ZipFile jar = ZipFile.builder().setPath(layout.bundleRoot().resolve(file)).get()) {
+        Path path = layout.bundleRoot().resolve(file);
+        try (ZipFile jar = ZipFile.builder().setPath(path).get()) {
           Enumeration<ZipArchiveEntry> entries = jar.getEntries();
+          ZipArchiveEntry manifest = null;
           while (entries.hasMoreElements()) {
-            String name = entries.nextElement().getName();
+            ZipArchiveEntry entry = entries.nextElement();
+            String name = entry.getName();
             if (name.endsWith(".class")) {
               match(file, name, prefixes);
+            } else if (name.equalsIgnoreCase(JarClassPath.MANIFEST_NAME)) {
+              manifest = entry;
+            }
+          }
+          if (manifest != null) {
+            try (InputStream in = jar.getInputStream(manifest)) {
+              classPathInside(layout.bundleRoot(), file, path, in.readAllBytes());
             }
           }
         } catch (IOException e) {
           throw ExtractErrors.invalid(file, "jar in bundle is unreadable: " + e.getMessage(), e);
         }
+      }
+    }
+  }
+
+  /** Refuses a {@code Class-Path} token that the JDK's loader would follow out of the bundle. */
+  private static void classPathInside(Path root, String file, Path jar, byte[] manifest) throws IOException {
+    Path inside = root.toAbsolutePath().normalize();
+    for (String token : JarClassPath.tokens(manifest)) {
+      Path target = JarClassPath.target(jar, token);
+      if (target != null && !target.startsWith(inside)) {
+        throw new InstallException(InstallErrorCode.EXTRACT_CLASS_PATH_OUTSIDE, Phase.EXTRACT,
+            "jar Class-Path must stay inside the bundle: " + file + " names " + token,
+            "Remove the Class-Path attribute from " + file + "'s META-INF/MANIFEST.MF (or make it name jars"
+                + " inside the bundle), rebuild the bundle and install it again.",
+            Map.of("file", file, "field", "Class-Path", "value", token), null);
       }
     }
   }

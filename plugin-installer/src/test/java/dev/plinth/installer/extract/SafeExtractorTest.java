@@ -417,6 +417,26 @@ class SafeExtractorTest {
   }
 
   @Test
+  void hostClassCheck_jarClassPathLeavingBundle_rejected_insideAccepted() throws Exception {
+    byte[] escaping = new Zip().file("META-INF/MANIFEST.MF",
+        "Manifest-Version: 1.0\r\nClass-Path: util.jar ../../../other/lib/x.jar\r\n\r\n").bytes();
+    byte[] inside = new Zip().file("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nclass-path: util.jar\r\n\r\n")
+        .file("com/acme/A.class", "x").bytes();
+    byte[] tar = new Tar(false).file("plugin.toml", "x", 0644).file("lib/app.jar", escaping, 0644).bytes();
+    byte[] tar2 = new Tar(false).file("plugin.toml", "x", 0644).file("lib/app.jar", inside, 0644).bytes();
+    ExtractionResult r = extractor.extract(TestArchives.write(temp.resolve("cp.tar"), tar), ArchiveFormat.TAR, temp.resolve("o1"));
+    ExtractionResult r2 = extractor.extract(TestArchives.write(temp.resolve("cp2.tar"), tar2), ArchiveFormat.TAR, temp.resolve("o2"));
+
+    InstallException e = fail(() -> HostClassCheck.check(BundleLayout.locate(r), java.util.List.of()));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.EXTRACT_CLASS_PATH_OUTSIDE);
+    assertThat(e.phase()).isEqualTo(dev.plinth.installer.Phase.EXTRACT);
+    assertThat(e.details()).containsEntry("file", "lib/app.jar").containsEntry("value", "../../../other/lib/x.jar");
+    assertThat(e.getMessage()).contains("lib/app.jar", "../../../other/lib/x.jar");
+    HostClassCheck.check(BundleLayout.locate(r2), java.util.List.of());
+  }
+
+  @Test
   void locate_twoTopLevelFolders_layoutInvalid() throws Exception {
     byte[] tar = new Tar(false).file("a/plugin.toml", "x", 0644).file("b/plugin.toml", "y", 0644).bytes();
     ExtractionResult r = extractor.extract(TestArchives.write(temp.resolve("two.tar"), tar), ArchiveFormat.TAR, temp.resolve("o"));

@@ -1,14 +1,11 @@
 package dev.plinth.runtime.classloading;
 
 import dev.plinth.api.Plugin;
+import dev.plinth.manifest.JarClassPath;
 import dev.plinth.runtime.PluginRuntimeException;
 import dev.plinth.runtime.RuntimeErrorCode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.MalformedURLException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringTokenizer;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -42,7 +35,6 @@ final class BundleCheck {
   static final String PLUGIN_SERVICES = "META-INF/services/" + Plugin.class.getName();
 
   private static final long MAX_SIZED_READ = 64 * 1024;
-  private static final byte[] CLASS_PATH_KEY = "class-path:".getBytes(StandardCharsets.US_ASCII);
 
   private BundleCheck() {}
 
@@ -99,15 +91,9 @@ final class BundleCheck {
    * @throws PluginRuntimeException {@code CLASSPATH_INVALID} when it leaves the bundle
    */
   private static @Nullable Path classPathTarget(String pluginId, Path root, Path jar, String ref) {
-    Path target;
-    try {
-      URL url = new URL(jar.toUri().toURL(), ref);
-      if (!"file".equalsIgnoreCase(url.getProtocol())) {
-        return null; // the JDK ignores other schemes for a jar on the file system
-      }
-      target = Path.of(url.toURI()).normalize();
-    } catch (MalformedURLException | URISyntaxException | IllegalArgumentException e) {
-      return null; // the JDK skips a token it cannot resolve
+    Path target = JarClassPath.target(jar, ref);
+    if (target == null) {
+      return null; // the JDK ignores it too
     }
     try {
       Path real = target.startsWith(root) && Files.exists(target) ? target.toRealPath() : target;
@@ -152,7 +138,7 @@ final class BundleCheck {
           }
         } else if (name.equals(PLUGIN_SERVICES)) {
           services = true;
-        } else if (name.equalsIgnoreCase(JarFile.MANIFEST_NAME)) {
+        } else if (name.equalsIgnoreCase(JarClassPath.MANIFEST_NAME)) {
           manifest = name;
         } else if (name.startsWith("META-INF/versions/") || name.equals("META-INF/INDEX.LIST")) {
           // A versioned copy (multi-release) or an index changes what the loader returns: ask it.
@@ -166,7 +152,7 @@ final class BundleCheck {
           found = new ServiceFile("jar:" + jar.toUri() + "!/" + PLUGIN_SERVICES, new String(bytes, StandardCharsets.UTF_8));
         }
       }
-      return new Scan(null, found, known, manifest == null ? List.of() : classPathOf(read(file, file.getEntry(manifest))));
+      return new Scan(null, found, known, manifest == null ? List.of() : JarClassPath.tokens(read(file, file.getEntry(manifest))));
     } catch (IOException e) {
       throw unreadable(pluginId, jar, e);
     }
@@ -182,39 +168,6 @@ final class BundleCheck {
       long size = e.getSize();
       return size >= 0 && size < MAX_SIZED_READ ? in.readNBytes((int) size) : in.readAllBytes();
     }
-  }
-
-  /**
-   * The tokens of a manifest's main {@code Class-Path} attribute, split as the JDK's loader splits
-   * them; the manifest is only parsed when its bytes name the attribute at all.
-   */
-  static List<String> classPathOf(byte @Nullable [] manifest) throws IOException {
-    if (manifest == null || !mentionsClassPath(manifest)) {
-      return List.of();
-    }
-    String value = new Manifest(new ByteArrayInputStream(manifest)).getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
-    if (value == null) {
-      return List.of();
-    }
-    List<String> tokens = new ArrayList<>();
-    for (StringTokenizer t = new StringTokenizer(value); t.hasMoreTokens(); ) {
-      tokens.add(t.nextToken());
-    }
-    return tokens;
-  }
-
-  private static boolean mentionsClassPath(byte[] bytes) {
-    byte[] key = CLASS_PATH_KEY;
-    outer:
-    for (int i = 0; i + key.length <= bytes.length; i++) {
-      for (int k = 0; k < key.length; k++) {
-        if (Character.toLowerCase((char) (bytes[i + k] & 0xff)) != key[k]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 
   private static Scan scanFolder(String pluginId, Path folder, SharedPackages shared) {

@@ -190,23 +190,4 @@ class BundleCheckTest {
     assertThat(BundleCheck.classNameOf("META-INF/versions/11/module-info.class")).isNull();
     assertThat(BundleCheck.classNameOf("com/acme/a.properties")).isNull();
   }
-
-  @Test
-  void classPathOf_splitsTheMainAttributeOnWhitespace_anyCase_acrossContinuationLines() throws Exception {
-    byte[] wrapped = ("Manifest-Version: 1.0\r\nclass-PATH: a.jar  lib/b%20c.jar\r\n  d.jar\tfile:/x/e.jar\r\n"
-        + "Created-By: test\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-
-    assertThat(BundleCheck.classPathOf(wrapped)).containsExactly("a.jar", "lib/b%20c.jar", "d.jar", "file:/x/e.jar");
-  }
-
-  @Test
-  void classPathOf_noAttributeOrOnlyInASection_isEmpty() throws Exception {
-    byte[] none = "Manifest-Version: 1.0\r\nCreated-By: test\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    byte[] section = ("Manifest-Version: 1.0\r\n\r\nName: com/acme/\r\nClass-Path: x.jar\r\n\r\n")
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-
-    assertThat(BundleCheck.classPathOf(none)).isEmpty();
-    assertThat(BundleCheck.classPathOf(section)).isEmpty();
-    assertThat(BundleCheck.classPathOf(null)).isEmpty();
-  }
 }

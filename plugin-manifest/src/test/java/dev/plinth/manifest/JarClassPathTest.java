@@ -1,0 +1,39 @@
+package dev.plinth.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class JarClassPathTest {
+  @Test
+  void tokens_splitsTheMainAttributeOnWhiteSpace_anyCase_acrossContinuationLines() throws Exception {
+    byte[] wrapped = ("Manifest-Version: 1.0\r\nclass-PATH: a.jar  lib/b%20c.jar\r\n  d.jar\tfile:/x/e.jar\r\n"
+        + "Created-By: test\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+
+    assertThat(JarClassPath.tokens(wrapped)).containsExactly("a.jar", "lib/b%20c.jar", "d.jar", "file:/x/e.jar");
+  }
+
+  @Test
+  void tokens_noAttributeOrOnlyInASection_isEmpty() throws Exception {
+    byte[] none = "Manifest-Version: 1.0\r\nCreated-By: test\r\n\r\n".getBytes(StandardCharsets.UTF_8);
+    byte[] section = "Manifest-Version: 1.0\r\n\r\nName: com/acme/\r\nClass-Path: x.jar\r\n\r\n"
+        .getBytes(StandardCharsets.UTF_8);
+
+    assertThat(JarClassPath.tokens(none)).isEmpty();
+    assertThat(JarClassPath.tokens(section)).isEmpty();
+    assertThat(JarClassPath.tokens(null)).isEmpty();
+  }
+
+  @Test
+  void target_resolvesAgainstTheJar_decodesAndNormalises_ignoresOtherSchemes() {
+    Path jar = Path.of("/plugins/acme/1.0.0/lib/acme.jar");
+
+    assertThat(JarClassPath.target(jar, "extra/b%20c.jar")).isEqualTo(Path.of("/plugins/acme/1.0.0/lib/extra/b c.jar"));
+    assertThat(JarClassPath.target(jar, "../../../other/x.jar")).isEqualTo(Path.of("/plugins/other/x.jar"));
+    assertThat(JarClassPath.target(jar, "file:/opt/x.jar")).isEqualTo(Path.of("/opt/x.jar"));
+    assertThat(JarClassPath.target(jar, "http://example.com/x.jar")).isNull();
+    assertThat(JarClassPath.target(jar, "jar:file:/opt/x.jar!/")).isNull();
+  }
+}
