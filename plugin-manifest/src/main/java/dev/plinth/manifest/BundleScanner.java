@@ -111,16 +111,22 @@ final class BundleScanner {
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       Enumeration<? extends ZipEntry> entries = zip.entries();
       ZipEntry manifest = null;
+      ZipEntry index = null;
       while (entries.hasMoreElements()) {
         ZipEntry entry = entries.nextElement();
         String name = entry.getName();
         if (name.equalsIgnoreCase(JarClassPath.MANIFEST_NAME)) {
           manifest = entry;
+        } else if (name.equals(JarClassPath.INDEX_NAME)) {
+          index = entry;
         }
         className(name).filter(c -> hostPackageOf(packageOf(c), hostPackages) != null).ifPresent(found::add);
       }
       if (manifest != null) {
-        classPath(issues, root, file, jar, zip, manifest);
+        outside(issues, root, file, jar, JarClassPath.CLASS_PATH_FIELD, JarClassPath.tokens(bytes(zip, manifest)));
+      }
+      if (index != null) {
+        outside(issues, root, file, jar, JarClassPath.INDEX_NAME, JarClassPath.indexedJars(bytes(zip, index)));
       }
     } catch (IOException e) {
       issues.add(ManifestCode.BUNDLE_UNREADABLE, "bundle:" + file, file, "is not a readable jar",
@@ -130,22 +136,25 @@ final class BundleScanner {
     report(issues, file, found, hostPackages);
   }
 
-  /** Each {@code Class-Path} token of the jar that leads outside the bundle is an issue. */
-  private static void classPath(Issues issues, Path root, String file, Path jar, ZipFile zip, ZipEntry manifest)
-      throws IOException {
-    byte[] bytes;
-    try (var in = zip.getInputStream(manifest)) {
-      bytes = in.readAllBytes();
-    }
+  /** Each path the jar makes the JDK's loader follow ({@code where} says how) that leads outside is an issue. */
+  private static void outside(Issues issues, Path root, String file, Path jar, String where, List<String> tokens) {
     Path inside = root.toAbsolutePath().normalize();
-    for (String token : JarClassPath.tokens(bytes)) {
+    for (String token : tokens) {
       Path target = JarClassPath.target(jar, token);
       if (target != null && !target.startsWith(inside)) {
         issues.add(ManifestCode.JAR_CLASS_PATH_OUTSIDE, "bundle:" + file, token,
-            "has a Class-Path manifest attribute that leads outside the bundle",
-            "Remove the Class-Path attribute from the jar's META-INF/MANIFEST.MF, or make it name jars"
-                + " inside the bundle (or list them in runtime.classpath), then rebuild the jar.");
+            "has a " + (where.equals(JarClassPath.CLASS_PATH_FIELD) ? "Class-Path manifest attribute" : where)
+                + " that leads outside the bundle",
+            "Remove " + (where.equals(JarClassPath.CLASS_PATH_FIELD) ? "the Class-Path attribute from the jar's"
+                + " META-INF/MANIFEST.MF" : where + " from the jar") + ", or make it name jars inside the bundle"
+                + " (or list them in runtime.classpath), then rebuild the jar.");
       }
+    }
+  }
+
+  private static byte[] bytes(ZipFile zip, ZipEntry entry) throws IOException {
+    try (var in = zip.getInputStream(entry)) {
+      return in.readAllBytes();
     }
   }
 

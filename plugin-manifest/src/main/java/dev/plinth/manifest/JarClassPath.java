@@ -19,14 +19,20 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A jar's {@code Class-Path} manifest attribute, read and resolved as the JDK's class loader does
- * ({@code URLClassLoader} follows it to further jars and folders). Preflight, the installer and the
- * runtime use it to keep a plugin's classpath inside its bundle. Stateless.
+ * The paths a jar makes the JDK's class loader follow to further jars, read and resolved as {@code
+ * URLClassLoader} does: the tokens of its {@code Class-Path} manifest attribute, and the jars its
+ * {@value #INDEX_NAME} names (a jar index, which JDK 17 still follows; later JDKs ignore it).
+ * Preflight, the installer and the runtime use it to keep a plugin's classpath inside its bundle.
+ * Stateless.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class JarClassPath {
   /** The manifest's entry name, matched without case as the JDK does. */
   public static final String MANIFEST_NAME = JarFile.MANIFEST_NAME;
+  /** The jar index's entry name, matched exactly as the JDK does. */
+  public static final String INDEX_NAME = "META-INF/INDEX.LIST";
+  /** How a reference from {@link #tokens} is named in reports. */
+  public static final String CLASS_PATH_FIELD = "Class-Path";
 
   private static final byte[] KEY = "class-path:".getBytes(StandardCharsets.US_ASCII);
 
@@ -55,7 +61,21 @@ public final class JarClassPath {
   }
 
   /**
-   * Where one token of {@code jar}'s {@code Class-Path} leads: a relative URL resolved against the
+   * The jars a jar index names, in order: as the JDK reads {@value #INDEX_NAME}, every line ending
+   * in {@code .jar} (the others are the packages each holds). Relative to the indexed jar, like
+   * {@code Class-Path} tokens; resolve them with {@link #target}.
+   */
+  public static List<String> indexedJars(byte @Nullable [] index) {
+    if (index == null) {
+      return List.of();
+    }
+    List<String> jars = new ArrayList<>();
+    new String(index, StandardCharsets.UTF_8).lines().filter(l -> l.endsWith(".jar")).forEach(jars::add);
+    return jars;
+  }
+
+  /**
+   * Where one token of {@code jar}'s {@code Class-Path}, or one jar its index names, leads: a relative URL resolved against the
    * jar's own, or an absolute {@code file:} URL, normalised (not checked to exist, links not
    * followed). Null when the JDK would ignore the token: a scheme other than {@code file:}, or a
    * token that does not form a file URL.

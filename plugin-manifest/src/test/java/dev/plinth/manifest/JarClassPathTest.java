@@ -36,4 +36,13 @@ class JarClassPathTest {
     assertThat(JarClassPath.target(jar, "http://example.com/x.jar")).isNull();
     assertThat(JarClassPath.target(jar, "jar:file:/opt/x.jar!/")).isNull();
   }
+
+  @Test
+  void indexedJars_areTheLinesEndingInJar_inOrder() {
+    byte[] index = "JarIndex-Version: 1.0\r\n\r\nown.jar\r\ncom/own\r\n\r\n../other.jar\ncom/lib\nnot-a-jar.txt\n"
+        .getBytes(StandardCharsets.UTF_8);
+
+    assertThat(JarClassPath.indexedJars(index)).containsExactly("own.jar", "../other.jar");
+    assertThat(JarClassPath.indexedJars(null)).isEmpty();
+  }
 }

@@ -125,6 +125,26 @@ class PreflightTest {
   }
 
   @Test
+  void checkBundle_jarIndexNamingJarOutsideBundle_isFlagged() throws IOException {
+    Path root = temp.resolve("index-bundle");
+    TestClasses.jar(root.resolve("lib/acme.jar"), "com.acme.redactor.RedactorPlugin",
+        "META-INF/INDEX.LIST!JarIndex-Version: 1.0\n\nacme.jar\ncom/acme\n\n../../x.jar\ncom/x\n");
+    PluginManifest manifest = ManifestParser.parse("""
+        [plugin]
+        id = "acme_ix"
+        version = "1.0.0"
+        [plugin.runtime]
+        classpath = ["lib/acme.jar"]
+        """).orThrow();
+
+    ManifestReport report = Preflight.checkBundle(root, manifest, HOST);
+
+    assertThat(report.issues()).extracting(ManifestIssue::code, ManifestIssue::field, ManifestIssue::value)
+        .containsExactly(tuple("JAR_CLASS_PATH_OUTSIDE", "bundle:lib/acme.jar", "../../x.jar"));
+    assertThat(report.issues().get(0).message()).contains("META-INF/INDEX.LIST");
+  }
+
+  @Test
   void checkBundle_notAFolder_isUnreadable() {
     ManifestReport report = Preflight.checkBundle(temp.resolve("absent"), ManifestParserTest.designExample(), HOST);
 

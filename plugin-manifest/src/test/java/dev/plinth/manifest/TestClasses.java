@@ -50,7 +50,8 @@ final class TestClasses {
   /**
    * Writes a jar whose entries are the given classes. An argument containing {@code /} is taken as
    * an entry path (e.g. a multi-release {@code META-INF/versions/17/a/B.class}); the class it
-   * declares is read from the path after any {@code META-INF/versions/N/} prefix.
+   * declares is read from the path after any {@code META-INF/versions/N/} prefix. An argument
+   * {@code path!text} is a text entry.
    */
   static Path jar(Path file, String... classesOrEntries) {
     return jar(file, new Manifest(), classesOrEntries);
@@ -70,6 +71,13 @@ final class TestClasses {
       try (OutputStream os = Files.newOutputStream(file);
           JarOutputStream jar = new JarOutputStream(os, manifest)) {
         for (String c : classesOrEntries) {
+          int bang = c.indexOf('!');
+          if (bang > 0) { // "path!text": a text entry
+            jar.putNextEntry(new JarEntry(c.substring(0, bang)));
+            jar.write(c.substring(bang + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            jar.closeEntry();
+            continue;
+          }
           String entry = c.contains("/") ? c : c.replace('.', '/') + ".class";
           String declared = entry.replaceFirst("^META-INF/versions/\\d+/", "")
               .replaceFirst("\\.class$", "").replace('/', '.');

@@ -48,6 +48,7 @@ public final class HostClassCheck {
         try (ZipFile jar = ZipFile.builder().setPath(path).get()) {
           Enumeration<ZipArchiveEntry> entries = jar.getEntries();
           ZipArchiveEntry manifest = null;
+          ZipArchiveEntry index = null;
           while (entries.hasMoreElements()) {
             ZipArchiveEntry entry = entries.nextElement();
             String name = entry.getName();
@@ -55,12 +56,15 @@ public final class HostClassCheck {
               match(file, name, prefixes);
             } else if (name.equalsIgnoreCase(JarClassPath.MANIFEST_NAME)) {
               manifest = entry;
+            } else if (name.equals(JarClassPath.INDEX_NAME)) {
+              index = entry;
             }
           }
           if (manifest != null) {
-            try (InputStream in = jar.getInputStream(manifest)) {
-              classPathInside(layout.bundleRoot(), file, path, in.readAllBytes());
-            }
+            inside(layout.bundleRoot(), file, path, JarClassPath.CLASS_PATH_FIELD, JarClassPath.tokens(bytes(jar, manifest)));
+          }
+          if (index != null) {
+            inside(layout.bundleRoot(), file, path, JarClassPath.INDEX_NAME, JarClassPath.indexedJars(bytes(jar, index)));
           }
         } catch (IOException e) {
           throw ExtractErrors.invalid(file, "jar in bundle is unreadable: " + e.getMessage(), e);
@@ -69,18 +73,29 @@ public final class HostClassCheck {
     }
   }
 
-  /** Refuses a {@code Class-Path} token that the JDK's loader would follow out of the bundle. */
-  private static void classPathInside(Path root, String file, Path jar, byte[] manifest) throws IOException {
-    Path inside = root.toAbsolutePath().normalize();
-    for (String token : JarClassPath.tokens(manifest)) {
+  /**
+   * Refuses a path the JDK's loader would follow out of the bundle: a {@code Class-Path} token or a
+   * jar the index names ({@code where}).
+   */
+  private static void inside(Path root, String file, Path jar, String where, List<String> tokens) {
+    Path bundle = root.toAbsolutePath().normalize();
+    for (String token : tokens) {
       Path target = JarClassPath.target(jar, token);
-      if (target != null && !target.startsWith(inside)) {
+      if (target != null && !target.startsWith(bundle)) {
         throw new InstallException(InstallErrorCode.EXTRACT_CLASS_PATH_OUTSIDE, Phase.EXTRACT,
-            "jar Class-Path must stay inside the bundle: " + file + " names " + token,
-            "Remove the Class-Path attribute from " + file + "'s META-INF/MANIFEST.MF (or make it name jars"
-                + " inside the bundle), rebuild the bundle and install it again.",
-            Map.of("file", file, "field", "Class-Path", "value", token), null);
+            "jar " + where + " must stay inside the bundle: " + file + " names " + token,
+            "Remove " + (where.equals(JarClassPath.CLASS_PATH_FIELD)
+                ? "the Class-Path attribute from " + file + "'s META-INF/MANIFEST.MF"
+                : where + " from " + file)
+                + " (or make it name jars inside the bundle), rebuild the bundle and install it again.",
+            Map.of("file", file, "field", where, "value", token), null);
       }
+    }
+  }
+
+  private static byte[] bytes(ZipFile jar, ZipArchiveEntry entry) throws IOException {
+    try (InputStream in = jar.getInputStream(entry)) {
+      return in.readAllBytes();
     }
   }
 

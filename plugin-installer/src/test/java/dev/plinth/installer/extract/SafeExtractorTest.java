@@ -437,6 +437,19 @@ class SafeExtractorTest {
   }
 
   @Test
+  void hostClassCheck_jarIndexNamingJarOutsideBundle_rejected() throws Exception {
+    byte[] indexed = new Zip().file("META-INF/INDEX.LIST", "JarIndex-Version: 1.0\n\napp.jar\ncom/acme\n\n"
+        + "../../elsewhere/x.jar\ncom/x\n\n").bytes();
+    byte[] tar = new Tar(false).file("plugin.toml", "x", 0644).file("lib/app.jar", indexed, 0644).bytes();
+    ExtractionResult r = extractor.extract(TestArchives.write(temp.resolve("ix.tar"), tar), ArchiveFormat.TAR, temp.resolve("o1"));
+
+    InstallException e = fail(() -> HostClassCheck.check(BundleLayout.locate(r), java.util.List.of()));
+
+    assertThat(e.code()).isEqualTo(InstallErrorCode.EXTRACT_CLASS_PATH_OUTSIDE);
+    assertThat(e.details()).containsEntry("field", "META-INF/INDEX.LIST").containsEntry("value", "../../elsewhere/x.jar");
+  }
+
+  @Test
   void locate_twoTopLevelFolders_layoutInvalid() throws Exception {
     byte[] tar = new Tar(false).file("a/plugin.toml", "x", 0644).file("b/plugin.toml", "y", 0644).bytes();
     ExtractionResult r = extractor.extract(TestArchives.write(temp.resolve("two.tar"), tar), ArchiveFormat.TAR, temp.resolve("o"));

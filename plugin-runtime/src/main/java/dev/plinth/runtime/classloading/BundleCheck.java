@@ -44,12 +44,12 @@ final class BundleCheck {
    * is multi-release or indexed there, or names a {@code Class-Path}, where only the loader knows
    * which entry it would return.
    *
-   * <p>The JDK's loader follows a jar's {@code Class-Path} to further jars (relative to the jar, or
-   * absolute {@code file:} URLs), so those are checked the same way: each must stay inside the
-   * bundle, and none may carry host classes.
+   * <p>The JDK's loader follows a jar's {@code Class-Path} and the jars its index names (relative to
+   * the jar, or absolute {@code file:} URLs), so those are checked the same way: each must stay
+   * inside the bundle, and none may carry host classes.
    *
    * @throws PluginRuntimeException {@code LOAD_HOST_CLASSES_REFUSED}, {@code CLASSPATH_INVALID} (a
-   *     {@code Class-Path} leaving the bundle) or {@code CLASSPATH_UNREADABLE}
+   *     {@code Class-Path} or index leaving the bundle) or {@code CLASSPATH_UNREADABLE}
    */
   static Optional<List<ServiceFile>> check(String pluginId, ClasspathResolver.Resolved classpath, SharedPackages shared) {
     List<ServiceFile> services = new ArrayList<>();
@@ -74,7 +74,7 @@ final class BundleCheck {
       if (scan.services != null) {
         services.add(scan.services);
       }
-      for (String ref : scan.classPath) {
+      for (Reference ref : scan.classPath) {
         Path added = classPathTarget(pluginId, classpath.root(), entry, ref);
         if (added != null && seen.add(added)) {
           todo.addLast(added);
@@ -90,8 +90,8 @@ final class BundleCheck {
    *
    * @throws PluginRuntimeException {@code CLASSPATH_INVALID} when it leaves the bundle
    */
-  private static @Nullable Path classPathTarget(String pluginId, Path root, Path jar, String ref) {
-    Path target = JarClassPath.target(jar, ref);
+  private static @Nullable Path classPathTarget(String pluginId, Path root, Path jar, Reference ref) {
+    Path target = JarClassPath.target(jar, ref.token());
     if (target == null) {
       return null; // the JDK ignores it too
     }
@@ -107,17 +107,22 @@ final class BundleCheck {
     throw new PluginRuntimeException(
         RuntimeErrorCode.CLASSPATH_INVALID,
         pluginId,
-        "Class-Path entry of " + jarName + " must stay inside the bundle: " + ref,
-        "Remove the Class-Path attribute from " + jarName + "'s META-INF/MANIFEST.MF, or make it name"
-            + " jars inside the bundle (or list them in [plugin.runtime] classpath), then rebuild and"
-            + " reinstall the plugin.",
-        Map.of("field", "Class-Path", "value", ref, "jar", jarName),
+        ref.field() + " entry of " + jarName + " must stay inside the bundle: " + ref.token(),
+        (ref.field().equals(JarClassPath.CLASS_PATH_FIELD)
+            ? "Remove the Class-Path attribute from " + jarName + "'s META-INF/MANIFEST.MF"
+            : "Remove " + JarClassPath.INDEX_NAME + " from " + jarName)
+            + ", or make it name jars inside the bundle (or list them in [plugin.runtime] classpath),"
+            + " then rebuild and reinstall the plugin.",
+        Map.of("field", ref.field(), "value", ref.token(), "jar", jarName),
         null);
   }
 
+  /** A path a jar makes the loader follow, and where it says so (Class-Path or the jar index). */
+  private record Reference(String field, String token) {}
+
   /** What one pass over a jar or folder found. */
   private record Scan(
-      @Nullable String offending, @Nullable ServiceFile services, boolean servicesKnown, List<String> classPath) {
+      @Nullable String offending, @Nullable ServiceFile services, boolean servicesKnown, List<Reference> classPath) {
     Scan(@Nullable String offending, @Nullable ServiceFile services, boolean servicesKnown) {
       this(offending, services, servicesKnown, List.of());
     }
@@ -128,6 +133,7 @@ final class BundleCheck {
       boolean services = false;
       boolean known = true;
       String manifest = null;
+      boolean indexed = false;
       Enumeration<? extends ZipEntry> entries = file.entries();
       while (entries.hasMoreElements()) {
         String name = entries.nextElement().getName();
@@ -140,19 +146,30 @@ final class BundleCheck {
           services = true;
         } else if (name.equalsIgnoreCase(JarClassPath.MANIFEST_NAME)) {
           manifest = name;
-        } else if (name.startsWith("META-INF/versions/") || name.equals("META-INF/INDEX.LIST")) {
-          // A versioned copy (multi-release) or an index changes what the loader returns: ask it.
-          known &= !name.endsWith(PLUGIN_SERVICES) && !name.equals("META-INF/INDEX.LIST");
+        } else if (name.equals(JarClassPath.INDEX_NAME)) {
+          indexed = true; // an index changes what the loader returns: ask it
+        } else if (name.startsWith("META-INF/versions/")) {
+          // A versioned copy (multi-release) changes what the loader returns: ask it.
+          known &= !name.endsWith(PLUGIN_SERVICES);
         }
       }
       ServiceFile found = null;
-      if (services && known) {
+      if (services && known && !indexed) {
         byte[] bytes = read(file, file.getEntry(PLUGIN_SERVICES));
         if (bytes != null) {
           found = new ServiceFile("jar:" + jar.toUri() + "!/" + PLUGIN_SERVICES, new String(bytes, StandardCharsets.UTF_8));
         }
       }
-      return new Scan(null, found, known, manifest == null ? List.of() : JarClassPath.tokens(read(file, file.getEntry(manifest))));
+      List<Reference> refs = new ArrayList<>();
+      if (manifest != null) {
+        JarClassPath.tokens(read(file, file.getEntry(manifest)))
+            .forEach(t -> refs.add(new Reference(JarClassPath.CLASS_PATH_FIELD, t)));
+      }
+      if (indexed) {
+        JarClassPath.indexedJars(read(file, file.getEntry(JarClassPath.INDEX_NAME)))
+            .forEach(t -> refs.add(new Reference(JarClassPath.INDEX_NAME, t)));
+      }
+      return new Scan(null, found, known && !indexed, refs);
     } catch (IOException e) {
       throw unreadable(pluginId, jar, e);
     }

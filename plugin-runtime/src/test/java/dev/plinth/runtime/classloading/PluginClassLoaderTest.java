@@ -181,6 +181,28 @@ class PluginClassLoaderTest {
   }
 
   @Test
+  void create_jarIndexNamingJarOutsideBundle_isRejected() throws Exception {
+    // JDK 17's URLClassLoader follows a jar index to the jars it names: without the check this
+    // plugin's loader would define com.lib.Util from outside/util-9.0.jar.
+    Path outside = util("9.0").writeTo(Files.createDirectories(root.resolve("outside")));
+    TestBundles.JarSpec jar = TestBundles.jar("own.jar")
+        .source("com.own.Own", "package com.own; public final class Own {}")
+        .resource("META-INF/INDEX.LIST", "JarIndex-Version: 1.0\n\nown.jar\ncom/own\n\n../../../outside/"
+            + outside.getFileName() + "\ncom/lib\n\n");
+    Path dir = TestBundles.bundle(root, "index_escaper", "1.0.0", jar);
+
+    assertThatThrownBy(() -> factory.create(TestBundles.manifest("index_escaper", "1.0.0").build(), dir, List.of()))
+        .isInstanceOfSatisfying(PluginRuntimeException.class, e -> {
+          assertThat(e.code()).isEqualTo(RuntimeErrorCode.CLASSPATH_INVALID);
+          assertThat(e.details())
+              .containsEntry("field", "META-INF/INDEX.LIST")
+              .containsEntry("value", "../../../outside/util-9.0.jar")
+              .containsEntry("jar", "own.jar");
+          assertThat(e.nextStep()).contains("INDEX.LIST");
+        });
+  }
+
+  @Test
   void create_jarClassPathAbsoluteFileUrlOutsideBundle_isRejected() throws Exception {
     Path outside = util("9.0").writeTo(Files.createDirectories(root.resolve("outside")));
     TestBundles.JarSpec jar = TestBundles.jar("own.jar")
