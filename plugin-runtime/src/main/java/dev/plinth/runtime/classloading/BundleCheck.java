@@ -58,7 +58,9 @@ final class BundleCheck {
     Set<Path> seen = new HashSet<>(classpath.entries());
     while (!todo.isEmpty()) {
       Path entry = todo.removeFirst();
-      Scan scan = Files.isDirectory(entry) ? scanFolder(pluginId, entry, shared) : scanJar(pluginId, entry, shared);
+      Scan scan = Files.isDirectory(entry)
+          ? scanFolder(pluginId, classpath.root(), entry, shared)
+          : scanJar(pluginId, entry, shared);
       if (scan.offending != null) {
         String className = scan.offending;
         throw new PluginRuntimeException(
@@ -187,19 +189,27 @@ final class BundleCheck {
     }
   }
 
-  private static Scan scanFolder(String pluginId, Path folder, SharedPackages shared) {
-    Optional<String> offending;
+  /**
+   * Scans a class folder without following links, and refuses a link that leads outside the
+   * bundle: the loader reads through links, so it would serve classes from there.
+   */
+  private static Scan scanFolder(String pluginId, Path root, Path folder, SharedPackages shared) {
+    String offending = null;
     try (Stream<Path> files = Files.walk(folder)) {
-      offending = files
-          .filter(Files::isRegularFile)
-          .map(f -> classNameOf(folder.relativize(f).toString().replace('\\', '/')))
-          .filter(n -> n != null && shared.isGuarded(n))
-          .findFirst();
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (Files.isSymbolicLink(f)) {
+          linkInside(pluginId, root, f);
+        }
+        if (offending == null && Files.isRegularFile(f)) {
+          String n = classNameOf(folder.relativize(f).toString().replace('\\', '/'));
+          offending = n != null && shared.isGuarded(n) ? n : null;
+        }
+      }
     } catch (IOException | java.io.UncheckedIOException e) {
       throw unreadable(pluginId, folder, e);
     }
-    if (offending.isPresent()) {
-      return new Scan(offending.get(), null, true);
+    if (offending != null) {
+      return new Scan(offending, null, true);
     }
     Path services = folder.resolve(PLUGIN_SERVICES);
     if (!Files.isRegularFile(services)) {
@@ -210,6 +220,26 @@ final class BundleCheck {
           new String(Files.readAllBytes(services), StandardCharsets.UTF_8)), true);
     } catch (IOException e) {
       throw unreadable(pluginId, folder, e);
+    }
+  }
+
+  /** Refuses a link in a class folder whose target is outside the bundle; a dangling one serves nothing. */
+  private static void linkInside(String pluginId, Path root, Path link) {
+    Path real;
+    try {
+      real = link.toRealPath();
+    } catch (IOException dangling) {
+      return;
+    }
+    if (!real.startsWith(root)) {
+      String value = root.relativize(link).toString().replace('\\', '/');
+      throw new PluginRuntimeException(
+          RuntimeErrorCode.CLASSPATH_INVALID,
+          pluginId,
+          "plugin.runtime.classpath folder must not link outside the bundle: " + value,
+          "Replace the link with the files themselves, or remove it, and reinstall the plugin.",
+          Map.of("field", "plugin.runtime.classpath", "value", value),
+          null);
     }
   }
 

@@ -133,6 +133,30 @@ class BundleCheckTest {
   }
 
   @Test
+  void open_classesFolderWithLinkLeavingBundle_isRefused_linkInsideIsNot() throws Exception {
+    // The loader reads a class folder through links; one leading outside would serve classes
+    // from there, as a classpath jar linked from outside would (refused by the resolver).
+    Path outside = root.resolve("outside");
+    writeTree(outside, compiled(TestBundles.jar("x.jar")
+        .source("com.lib.Util", "package com.lib; public final class Util {}")));
+    Path dir = Files.createDirectories(root.resolve("linked/1.0.0"));
+    writeTree(dir.resolve("classes"), compiled(TestBundles.jar("x.jar")
+        .source("com.linked.Own", "package com.linked; public final class Own {}")));
+    Files.createSymbolicLink(dir.resolve("classes/com/lib"), outside.resolve("com/lib"));
+
+    assertThatThrownBy(() -> factory.open(TestBundles.manifest("linked", "1.0.0").build(), dir, List.of()))
+        .isInstanceOfSatisfying(PluginRuntimeException.class, e -> {
+          assertThat(e.code()).isEqualTo(RuntimeErrorCode.CLASSPATH_INVALID);
+          assertThat(e.details()).containsEntry("field", "plugin.runtime.classpath").containsEntry("value", "classes/com/lib");
+        });
+
+    Files.delete(dir.resolve("classes/com/lib"));
+    Files.createDirectories(dir.resolve("shared"));
+    Files.createSymbolicLink(dir.resolve("classes/com/lib"), dir.resolve("shared"));
+    factory.open(TestBundles.manifest("linked", "1.0.0").build(), dir, List.of()).loader().close();
+  }
+
+  @Test
   void open_multiReleaseJarCarryingVersionedApiClass_isRefused() throws Exception {
     Path dir = Files.createDirectories(root.resolve("versioned/1.0.0"));
     Map<String, byte[]> classes = compiled(TestBundles.jar("x.jar")
