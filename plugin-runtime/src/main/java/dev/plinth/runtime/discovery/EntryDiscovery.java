@@ -88,7 +88,9 @@ public final class EntryDiscovery {
       throw error(RuntimeErrorCode.ENTRY_NOT_FOUND, pluginId,
           "plugin.runtime.entry must name a class in the bundle: " + entry,
           "Fix [plugin.runtime] entry to the fully qualified name of the plugin's Plugin class.", entry);
-    } catch (LinkageError e) {
+    } catch (LinkageError | SecurityException e) {
+      // SecurityException: the JDK's loader refuses a package split across sealed or differently
+      // signed jars.
       throw invalid(pluginId, "plugin.runtime.entry must be loadable (" + e + "): " + entry, entry);
     }
     if (type.getClassLoader() != loader) {
@@ -117,7 +119,7 @@ public final class EntryDiscovery {
           .filter(p -> p.type().getClassLoader() == loader)
           .map(p -> new EntryPoint(p.type().getName(), p::get))
           .toList();
-    } catch (ServiceConfigurationError | LinkageError e) {
+    } catch (ServiceConfigurationError | LinkageError | SecurityException e) {
       throw invalid(pluginId, SERVICES + " must list loadable Plugin classes: " + e.getMessage(), SERVICES);
     }
     return theOne(pluginId, own);
@@ -132,7 +134,7 @@ public final class EntryDiscovery {
           own.add(new EntryPoint(ctor.getDeclaringClass().getName(), () -> ServiceFiles.instantiate(Plugin.class, ctor)));
         }
       }
-    } catch (ServiceConfigurationError | LinkageError e) {
+    } catch (ServiceConfigurationError | LinkageError | SecurityException e) {
       throw invalid(pluginId, SERVICES + " must list loadable Plugin classes: " + e.getMessage(), SERVICES);
     }
     return theOne(pluginId, own);

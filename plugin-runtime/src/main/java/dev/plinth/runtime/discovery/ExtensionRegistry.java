@@ -94,7 +94,7 @@ public final class ExtensionRegistry {
           .filter(p -> p.type().getClassLoader() == loader)
           .<LazyExtension<?>>map(p -> new LazyExtension<>(manifest.id(), manifest.version(), type, p, loader, events))
           .toList();
-    } catch (ServiceConfigurationError | LinkageError e) {
+    } catch (ServiceConfigurationError | LinkageError | SecurityException e) {
       throw new PluginRuntimeException(
           RuntimeErrorCode.EXTENSION_INVALID,
           manifest.id(),
@@ -113,7 +113,7 @@ public final class ExtensionRegistry {
           .filter(p -> p.type().getClassLoader() == loader)
           .map(p -> p.type().getName())
           .toList();
-    } catch (ServiceConfigurationError | LinkageError e) {
+    } catch (ServiceConfigurationError | LinkageError | SecurityException e) {
       providers = List.of("unloadable: " + e.getMessage());
     }
     if (!providers.isEmpty()) {

@@ -15,6 +15,7 @@ import dev.plinth.runtime.classloading.PluginClassLoader;
 import dev.plinth.runtime.classloading.SharedPackages;
 import dev.plinth.runtime.events.RuntimeEvents;
 import dev.plinth.runtime.testhost.spi.Greeter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +121,32 @@ class ExtensionRegistryTest {
             .service(Greeter.class.getName(), "com.gone.MissingGreeter")), List.of());
     loaders.add(l);
     return l;
+  }
+
+  @Test
+  void register_providerBreaksPackageSealing_extensionInvalidNotARawSecurityException() throws Exception {
+    // The provider's package is sealed in one jar and its superclass sits in another: the JDK's
+    // loader throws SecurityException while ServiceLoader loads the provider.
+    PluginManifest m = TestBundles.manifest("sealed", "1.0.0").extension(Greeter.class).build();
+    Path base = TestBundles.jar("b.jar")
+        .source("com.sealed.Base", "package com.sealed; public abstract class Base implements "
+            + Greeter.class.getName() + " {}")
+        .writeTo(Files.createDirectories(root.resolve("built")));
+    Path dir = TestBundles.bundle(root, m.id(), m.version(), TestBundles.jar("a.jar")
+        .manifestAttribute("Sealed", "true").compileAgainst(base)
+        .source("com.sealed.Hello", "package com.sealed; public class Hello extends Base {"
+            + " public String greet(String name) { return \"hi \" + name; } }")
+        .service(Greeter.class.getName(), "com.sealed.Hello"));
+    Files.copy(base, dir.resolve("lib/b.jar"));
+    PluginClassLoader loader = factory.create(m, dir, List.of());
+    loaders.add(loader);
+
+    assertThatThrownBy(() -> registry.register(m, loader, "c1"))
+        .isInstanceOfSatisfying(PluginRuntimeException.class, e -> {
+          assertThat(e.code()).isEqualTo(RuntimeErrorCode.EXTENSION_INVALID);
+          assertThat(e.getMessage()).contains("sealing violation");
+        });
+    assertThat(registry.extensions(Greeter.class)).isEmpty();
   }
 
   @Test

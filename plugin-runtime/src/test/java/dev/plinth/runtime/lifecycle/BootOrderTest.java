@@ -92,6 +92,35 @@ class BootOrderTest {
   }
 
   @Test
+  void boot_entryClassBreaksPackageSealing_failsThatPluginOnlyAsEntryInvalid() throws Exception {
+    // a.jar seals package com.split and holds the entry; its superclass sits in b.jar, so loading
+    // the entry makes the JDK's loader throw SecurityException ("sealing violation"), as it does
+    // for a package split between jars with different signers.
+    RuntimeFixture fx = new RuntimeFixture(root);
+    PluginRuntime runtime = fx.runtime(s -> {});
+    Path base = TestBundles.jar("b.jar")
+        .source("com.split.Base", "package com.split; public abstract class Base implements dev.plinth.api.Plugin {"
+            + " public void start(dev.plinth.api.PluginContext c) {} }")
+        .writeTo(Files.createDirectories(root.resolve("built")));
+    Path split = TestBundles.bundle(root.resolve("plugins"), "split", "1.0.0",
+        TestBundles.jar("a.jar").manifestAttribute("Sealed", "true").compileAgainst(base)
+            .source("com.split.Entry", "package com.split; public class Entry extends Base {}")
+            .plugin("com.split.Entry"));
+    Files.copy(base, split.resolve("lib/b.jar"));
+    Path good = fx.simple("good");
+
+    BootReport report = runtime.boot(List.of(
+        new BootCandidate(RuntimeFixture.manifest("split"), split, true),
+        new BootCandidate(RuntimeFixture.manifest("good"), good, true)));
+
+    assertThat(report.loadedIds()).containsExactly("good");
+    assertThat(report.failure("split")).hasValueSatisfying(f -> {
+      assertThat(f.error().code()).isEqualTo(RuntimeErrorCode.ENTRY_INVALID);
+      assertThat(f.error().getMessage()).contains("sealing violation", "com.split");
+    });
+  }
+
+  @Test
   void boot_manyPlugins_preparedAheadFailuresReportedInPlaceAndOthersLoadInOrder() throws Exception {
     RuntimeFixture fx = new RuntimeFixture(root);
     PluginRuntime runtime = fx.runtime(s -> {});
