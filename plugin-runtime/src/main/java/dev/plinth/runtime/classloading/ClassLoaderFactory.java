@@ -11,10 +11,8 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarFile;
 import org.apiguardian.api.API;
 
 /**
@@ -82,9 +80,7 @@ public final class ClassLoaderFactory {
       // The loader opens its jars first, so the check's own ZipFile shares their already-read
       // central directory (the JDK shares one per file among open ZipFiles) instead of reading
       // each jar twice. Nothing is defined before the check passes.
-      for (Enumeration<URL> opened = loader.findResources(JarFile.MANIFEST_NAME); opened.hasMoreElements(); ) {
-        opened.nextElement();
-      }
+      loader.openJars();
       return new OpenedLoader(loader, BundleCheck.check(manifest.id(), resolved, shared));
     } catch (IOException e) {
       closeQuietly(loader);

@@ -6,11 +6,15 @@ import static org.apiguardian.api.API.Status.STABLE;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.jar.JarFile;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -105,6 +109,64 @@ public final class PluginClassLoader extends URLClassLoader {
       if (resolve) {
         resolveClass(c);
       }
+      return c;
+    }
+  }
+
+  /**
+   * A resource of the plugin's own jars and folders. A {@code jar:} URL opens its connections
+   * without the JDK's jar cache: a cached connection keeps the jar open for the life of the JVM,
+   * long after this loader is closed and the version is removed, so code reading a resource with
+   * {@code getResource(name).openStream()} would leak a file handle on every unload.
+   */
+  @Override
+  public @Nullable URL findResource(String name) {
+    URL url = super.findResource(name);
+    return url == null ? null : uncached(url);
+  }
+
+  @Override
+  public Enumeration<URL> findResources(String name) throws IOException {
+    Enumeration<URL> urls = super.findResources(name);
+    return new Enumeration<>() {
+      @Override
+      public boolean hasMoreElements() {
+        return urls.hasMoreElements();
+      }
+
+      @Override
+      public URL nextElement() {
+        return uncached(urls.nextElement());
+      }
+    };
+  }
+
+  /** Opens every jar of the classpath (the JDK opens them lazily), as a resource lookup would. */
+  void openJars() throws IOException {
+    for (Enumeration<URL> opened = super.findResources(JarFile.MANIFEST_NAME); opened.hasMoreElements(); ) {
+      opened.nextElement();
+    }
+  }
+
+  private static URL uncached(URL url) {
+    if (!"jar".equals(url.getProtocol())) {
+      return url;
+    }
+    try {
+      return new URL(null, url.toExternalForm(), UncachedJarHandler.INSTANCE);
+    } catch (MalformedURLException e) {
+      return url; // cannot happen for a URL the JDK just made; keep it as it is
+    }
+  }
+
+  /** Opens {@code jar:} URLs through the JDK's own handler, with caching off. */
+  private static final class UncachedJarHandler extends URLStreamHandler {
+    static final UncachedJarHandler INSTANCE = new UncachedJarHandler();
+
+    @Override
+    protected URLConnection openConnection(URL u) throws IOException {
+      URLConnection c = new URL(u.toExternalForm()).openConnection();
+      c.setUseCaches(false);
       return c;
     }
   }

@@ -279,6 +279,41 @@ class PluginClassLoaderTest {
   }
 
   @Test
+  void getResource_openedAndRead_leavesNoFileHandleOnTheJarOnceClosed() throws Exception {
+    Path fds = Path.of("/proc/self/fd");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fds), "needs /proc/self/fd (Linux)");
+    PluginClassLoader a = load("reader", util("1.0").resource("data/note.txt", "hello"), List.of());
+    Path jar = root.resolve("reader/1.0.0/lib/util-1.0.jar").toRealPath();
+
+    URL url = a.getResource("data/note.txt");
+    try (java.io.InputStream in = url.openStream()) {
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("hello");
+    }
+    assertThat(url.getProtocol()).isEqualTo("jar");
+    assertThat(url.openConnection()).isInstanceOf(java.net.JarURLConnection.class);
+    assertThat(Collections.list(a.getResources("data/note.txt"))).containsExactly(url);
+    try (java.io.InputStream in = Collections.list(a.getResources("data/note.txt")).get(0).openStream()) {
+      assertThat(in.readAllBytes()).hasSize(5);
+    }
+    a.close();
+
+    // The JDK's jar cache would keep the jar open for good after a cached openStream().
+    assertThat(openHandles(fds, jar)).isZero();
+  }
+
+  private static long openHandles(Path fds, Path file) throws IOException {
+    try (java.util.stream.Stream<Path> s = Files.list(fds)) {
+      return s.filter(fd -> {
+        try {
+          return Files.readSymbolicLink(fd).equals(file);
+        } catch (IOException | UnsupportedOperationException gone) {
+          return false;
+        }
+      }).count();
+    }
+  }
+
+  @Test
   void close_loaderClosed_loadsNothingNew() throws Exception {
     PluginClassLoader a = load("plugin_a", util("1.0"), List.of());
     a.close();
