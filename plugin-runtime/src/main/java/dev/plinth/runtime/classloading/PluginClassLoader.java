@@ -219,6 +219,26 @@ public final class PluginClassLoader extends URLClassLoader {
     }
   }
 
+  /**
+   * Lists, and optionally removes, the {@link java.security.Security} providers whose classes this
+   * loader defined: a plugin that bundles a crypto library often registers its provider in {@code
+   * start} and never removes it, and the JVM-wide provider list then holds the loader for good.
+   *
+   * @return the providers' names, in the list's order
+   */
+  public List<String> securityProviders(boolean remove) {
+    List<String> names = new java.util.ArrayList<>();
+    for (java.security.Provider p : java.security.Security.getProviders()) {
+      if (p.getClass().getClassLoader() == this) {
+        names.add(p.getName());
+        if (remove) {
+          java.security.Security.removeProvider(p.getName());
+        }
+      }
+    }
+    return List.copyOf(names);
+  }
+
   private Class<?> probeClass() throws IOException {
     synchronized (getClassLoadingLock(PROBE)) {
       Class<?> c = findLoadedClass(PROBE);

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks that an unloaded plugin's loader is collected (a weak reference, {@code System.gc()} and a
  * bounded poll, as IntelliJ does for dynamic plugins) and, when it is not, looks for the usual
- * holders: threads, shutdown hooks and JDBC drivers.
+ * holders: threads, shutdown hooks, JDBC drivers and security providers.
  *
  * <p>Stateless and thread-safe.
  */
@@ -61,6 +61,10 @@ public final class LeakDetector {
     for (String driver : loader.jdbcDrivers(true)) {
       holders.add(new LeakReport.Holder(LeakReport.Kind.JDBC_DRIVER, driver,
           "registered with java.sql.DriverManager by the plugin (now deregistered)"));
+    }
+    for (String provider : loader.securityProviders(true)) {
+      holders.add(new LeakReport.Holder(LeakReport.Kind.SECURITY_PROVIDER, provider,
+          "registered with java.security.Security by the plugin (now removed)"));
     }
     return new LeakReport(loader.pluginId(), loader.version(), loader.getName(), holders, hooksInspected);
   }

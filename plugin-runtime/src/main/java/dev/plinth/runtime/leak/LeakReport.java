@@ -34,7 +34,9 @@ public record LeakReport(
     /** A registered JVM shutdown hook of the plugin. */
     SHUTDOWN_HOOK,
     /** A JDBC driver the plugin registered and that could not be deregistered. */
-    JDBC_DRIVER
+    JDBC_DRIVER,
+    /** A {@code java.security} provider the plugin registered (removed once found). */
+    SECURITY_PROVIDER
   }
 
   /**
@@ -61,7 +63,7 @@ public record LeakReport(
       return "Stop or remove the holders listed in " + pluginId + "'s Plugin.stop(), then re-enable it;"
           + " until the JVM restarts, the old loader stays in memory.";
     }
-    return "No thread" + (shutdownHooksInspected ? ", shutdown hook" : "") + " or JDBC driver holds it."
+    return "No thread" + (shutdownHooksInspected ? ", shutdown hook" : "") + ", JDBC driver or security provider holds it."
         + (shutdownHooksInspected ? "" : " Start the JVM with --add-opens java.base/java.lang=ALL-UNNAMED"
             + " to inspect shutdown hooks too.")
         + " Look for host objects that still refer to objects of " + pluginId

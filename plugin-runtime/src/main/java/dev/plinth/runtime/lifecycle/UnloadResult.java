@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param version the version unloaded
  * @param stopError why {@code stop()} failed or timed out, or null when it returned normally
  * @param deregisteredDrivers JDBC drivers the plugin left registered, which the runtime removed
+ * @param removedSecurityProviders {@code java.security} providers the plugin left registered, which
+ *     the runtime removed
  * @param leak the leak report when the loader was still reachable after the wait, or null
  */
 @API(status = STABLE, since = "0.1")
@@ -25,11 +27,13 @@ public record UnloadResult(
     String version,
     @Nullable PluginRuntimeException stopError,
     List<String> deregisteredDrivers,
+    List<String> removedSecurityProviders,
     @Nullable LeakReport leak) {
   public UnloadResult {
     requireNonNull(pluginId, "pluginId");
     requireNonNull(version, "version");
     deregisteredDrivers = List.copyOf(deregisteredDrivers);
+    removedSecurityProviders = List.copyOf(removedSecurityProviders);
   }
 
   /** The leak report, when the loader was not collected. */

@@ -34,7 +34,8 @@ final class Unloading {
       String version,
       @Nullable WeakReference<PluginClassLoader> loader,
       @Nullable PluginRuntimeException stopError,
-      List<String> drivers) {}
+      List<String> drivers,
+      List<String> providers) {}
 
   Unloading(RuntimeSettings settings, HookWiring hooks, ExtensionRegistry extensions, EventSink events) {
     this.settings = settings;
@@ -65,15 +66,20 @@ final class Unloading {
     p.context().close();
     PluginClassLoader loader = p.loader();
     if (loader == null) {
-      return new Released(id, version, null, stopError, List.of());
+      return new Released(id, version, null, stopError, List.of(), List.of());
     }
     List<String> drivers = loader.jdbcDrivers(true);
     if (!drivers.isEmpty()) {
       RuntimeEvents.emit(events, RuntimeEvents.JDBC_DRIVER_DEREGISTERED, id, version, corr,
           Map.of("drivers", drivers));
     }
+    List<String> providers = loader.securityProviders(true);
+    if (!providers.isEmpty()) {
+      RuntimeEvents.emit(events, RuntimeEvents.SECURITY_PROVIDER_REMOVED, id, version, corr,
+          Map.of("providers", providers));
+    }
     Loading.closeQuietly(loader);
-    return new Released(id, version, new WeakReference<>(loader), stopError, drivers);
+    return new Released(id, version, new WeakReference<>(loader), stopError, drivers, providers);
   }
 
   UnloadResult verify(Released r, String corr) {
@@ -90,7 +96,7 @@ final class Unloading {
     }
     RuntimeEvents.emit(events, RuntimeEvents.UNLOADED, r.pluginId(), r.version(), corr,
         Map.of("leaked", leak != null, "stopFailed", r.stopError() != null));
-    return new UnloadResult(r.pluginId(), r.version(), r.stopError(), r.drivers(), leak);
+    return new UnloadResult(r.pluginId(), r.version(), r.stopError(), r.drivers(), r.providers(), leak);
   }
 
   private static @Nullable LeakReport inspect(WeakReference<PluginClassLoader> ref) {

@@ -104,6 +104,35 @@ class PluginRuntimeTest {
   }
 
   @Test
+  void unload_pluginLeftSecurityProviderRegistered_providerRemovedAndLoaderCollected() throws Exception {
+    // Plugins that bundle a crypto library often call Security.addProvider in start and never
+    // remove it: java.security.Security then holds the plugin's class, and its loader, for good.
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> s.leakWait(Duration.ofSeconds(2)));
+    Path dir = TestBundles.bundle(root.resolve("plugins"), "cryptoplug", "1.0.0", TestBundles.jar("cryptoplug.jar")
+        .source("com.cryptoplug.Entry", Sources.plugin("com.cryptoplug.Entry",
+            "java.security.Security.addProvider(new com.cryptoplug.AcmeProvider());", "",
+            "return HealthStatus.healthy();"))
+        .plugin("com.cryptoplug.Entry")
+        .source("com.cryptoplug.AcmeProvider", """
+            package com.cryptoplug;
+            public final class AcmeProvider extends java.security.Provider {
+              public AcmeProvider() { super("PlinthTestAcme", "1.0", "a provider a plugin registers"); }
+            }
+            """));
+    runtime.load(RuntimeFixture.manifest("cryptoplug"), dir);
+    assertThat(java.security.Security.getProvider("PlinthTestAcme")).isNotNull();
+
+    UnloadResult r = runtime.unload("cryptoplug");
+
+    assertThat(java.security.Security.getProvider("PlinthTestAcme")).isNull();
+    assertThat(r.removedSecurityProviders()).containsExactly("PlinthTestAcme");
+    assertThat(r.leakReport()).as("nothing holds the loader once the provider is gone").isEmpty();
+    assertThat(fx.sink.types("cryptoplug")).containsSubsequence(RuntimeEvents.STARTED,
+        RuntimeEvents.SECURITY_PROVIDER_REMOVED, RuntimeEvents.UNLOADED);
+  }
+
+  @Test
   void unload_stopThrowsAndPluginRegisteredJdbcDriver_driverDeregisteredStopFailureReportedLoaderCollected()
       throws Exception {
     RuntimeFixture fx = fx();
