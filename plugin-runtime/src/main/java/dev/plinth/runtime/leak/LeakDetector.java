@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks that an unloaded plugin's loader is collected (a weak reference, {@code System.gc()} and a
  * bounded poll, as IntelliJ does for dynamic plugins) and, when it is not, looks for the usual
- * holders: threads, shutdown hooks, JDBC drivers and security providers.
+ * holders: threads, shutdown hooks, thread-locals, JDBC drivers and security providers. Shutdown
+ * hooks and thread-locals live in {@code java.lang} internals, which the JVM only lets Plinth read
+ * when started with {@code --add-opens java.base/java.lang=ALL-UNNAMED} (or to Plinth's module).
  *
  * <p>Stateless and thread-safe.
  */
@@ -54,9 +56,13 @@ public final class LeakDetector {
   public static LeakReport inspect(PluginClassLoader loader) {
     List<LeakReport.Holder> holders = new ArrayList<>(threads(loader));
     List<LeakReport.Holder> hooks = shutdownHooks(loader);
-    boolean hooksInspected = hooks != null;
+    List<LeakReport.Holder> locals = threadLocals(loader);
+    boolean hooksInspected = hooks != null && locals != null;
     if (hooks != null) {
       holders.addAll(hooks);
+    }
+    if (locals != null) {
+      holders.addAll(locals);
     }
     for (String driver : loader.jdbcDrivers(true)) {
       holders.add(new LeakReport.Holder(LeakReport.Kind.JDBC_DRIVER, driver,
@@ -92,6 +98,82 @@ public final class LeakDetector {
       }
     }
     return out;
+  }
+
+  /** How many elements of a thread-local collection, map or array are looked at. */
+  private static final int MAX_ELEMENTS = 64;
+
+  /**
+   * Threads whose thread-locals hold an object of the plugin (plugin code that ran on a host thread,
+   * such as an inline hook or an extension call, and left a value behind). Only values are looked
+   * at, and the elements of a collection, map or array value one level down: a plugin-defined
+   * thread-local key alone is held weakly and does not pin the loader. Null when the JVM does not
+   * open {@code java.lang} to us.
+   */
+  static @Nullable List<LeakReport.Holder> threadLocals(PluginClassLoader loader) {
+    Field locals;
+    Field inheritable;
+    Field table;
+    Field value;
+    try {
+      locals = Thread.class.getDeclaredField("threadLocals");
+      inheritable = Thread.class.getDeclaredField("inheritableThreadLocals");
+      table = Class.forName("java.lang.ThreadLocal$ThreadLocalMap").getDeclaredField("table");
+      value = Class.forName("java.lang.ThreadLocal$ThreadLocalMap$Entry").getDeclaredField("value");
+      for (Field f : List.of(locals, inheritable, table, value)) {
+        f.setAccessible(true);
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+    List<LeakReport.Holder> out = new ArrayList<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      for (Field map : List.of(locals, inheritable)) {
+        try {
+          Object m = map.get(t);
+          Object[] entries = m == null ? null : (Object[]) table.get(m);
+          for (Object e : entries == null ? new Object[0] : entries) {
+            String held = e == null ? null : pluginClassIn(loader, value.get(e));
+            if (held != null) {
+              out.add(new LeakReport.Holder(LeakReport.Kind.THREAD_LOCAL, t.getName(),
+                  "a thread-local of this thread holds a " + held + " of the plugin (call ThreadLocal.remove()"
+                      + " before the plugin's call returns, or stop this thread)"));
+            }
+          }
+        } catch (ReflectiveOperationException | RuntimeException racing) {
+          // the map changed under us: another thread's thread-locals are read without a lock
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The name of a plugin class found in {@code v}, one level into collections; null otherwise. */
+  private static @Nullable String pluginClassIn(PluginClassLoader loader, @Nullable Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (ownedBy(loader, v)) {
+      return v instanceof Class<?> c ? "class " + c.getName() : v.getClass().getName();
+    }
+    Iterable<?> elements = v instanceof Object[] a ? List.of(a).subList(0, Math.min(a.length, MAX_ELEMENTS))
+        : v instanceof java.util.Collection<?> c ? c
+        : v instanceof Map<?, ?> m ? m.values()
+        : List.of();
+    int seen = 0;
+    for (Object element : elements) {
+      if (element != null && ownedBy(loader, element)) {
+        return element.getClass().getName() + " (inside a " + v.getClass().getName() + ")";
+      }
+      if (++seen >= MAX_ELEMENTS) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  private static boolean ownedBy(PluginClassLoader loader, Object o) {
+    return o.getClass().getClassLoader() == loader || o instanceof Class<?> c && c.getClassLoader() == loader;
   }
 
   /** Null when the JVM does not open {@code java.lang} to us (the normal case). */

@@ -15,7 +15,8 @@ import org.apiguardian.api.API;
  * @param version its version
  * @param loaderName the name of the loader that was not collected
  * @param holders likely holders found
- * @param shutdownHooksInspected false when the JVM did not allow looking at shutdown hooks
+ * @param shutdownHooksInspected false when the JVM did not allow looking at shutdown hooks and
+ *     thread-locals (both need {@code java.lang} opened to Plinth)
  */
 @API(status = STABLE, since = "0.1")
 public record LeakReport(
@@ -33,6 +34,8 @@ public record LeakReport(
     THREAD,
     /** A registered JVM shutdown hook of the plugin. */
     SHUTDOWN_HOOK,
+    /** A thread whose thread-locals hold an object of the plugin. */
+    THREAD_LOCAL,
     /** A JDBC driver the plugin registered and that could not be deregistered. */
     JDBC_DRIVER,
     /** A {@code java.security} provider the plugin registered (removed once found). */
@@ -63,9 +66,10 @@ public record LeakReport(
       return "Stop or remove the holders listed in " + pluginId + "'s Plugin.stop(), then re-enable it;"
           + " until the JVM restarts, the old loader stays in memory.";
     }
-    return "No thread" + (shutdownHooksInspected ? ", shutdown hook" : "") + ", JDBC driver or security provider holds it."
+    return "No thread" + (shutdownHooksInspected ? ", shutdown hook, thread-local" : "")
+        + ", JDBC driver or security provider holds it."
         + (shutdownHooksInspected ? "" : " Start the JVM with --add-opens java.base/java.lang=ALL-UNNAMED"
-            + " to inspect shutdown hooks too.")
+            + " to inspect shutdown hooks and thread-locals too.")
         + " Look for host objects that still refer to objects of " + pluginId
         + " (caches, listener lists, static fields) or threads a host service started during one of its"
         + " calls; a heap dump (jcmd <pid> GC.heap_dump) shows the path to the loader.";
