@@ -239,6 +239,21 @@ public final class PluginClassLoader extends URLClassLoader {
     return List.copyOf(names);
   }
 
+  /**
+   * Lists, and optionally unregisters, the MBeans whose classes this loader defined, in the MBean
+   * servers the JVM has created (none is created to look). Libraries such as log4j-core register
+   * MBeans by default, and one left registered holds the loader for good.
+   *
+   * @return the MBeans' canonical object names; empty without {@code java.management}
+   */
+  public List<String> mbeans(boolean unregister) {
+    try {
+      return List.copyOf(Mbeans.of(this, unregister));
+    } catch (LinkageError | SecurityException e) {
+      return List.of();
+    }
+  }
+
   private Class<?> probeClass() throws IOException {
     synchronized (getClassLoadingLock(PROBE)) {
       Class<?> c = findLoadedClass(PROBE);

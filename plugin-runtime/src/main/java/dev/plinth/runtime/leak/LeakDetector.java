@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks that an unloaded plugin's loader is collected (a weak reference, {@code System.gc()} and a
  * bounded poll, as IntelliJ does for dynamic plugins) and, when it is not, looks for the usual
- * holders: threads, shutdown hooks, thread-locals, JDBC drivers and security providers. Shutdown
+ * holders: threads, shutdown hooks, thread-locals, JDBC drivers, security providers and MBeans. Shutdown
  * hooks and thread-locals live in {@code java.lang} internals, which the JVM only lets Plinth read
  * when started with {@code --add-opens java.base/java.lang=ALL-UNNAMED} (or to Plinth's module).
  *
@@ -71,6 +71,10 @@ public final class LeakDetector {
     for (String provider : loader.securityProviders(true)) {
       holders.add(new LeakReport.Holder(LeakReport.Kind.SECURITY_PROVIDER, provider,
           "registered with java.security.Security by the plugin (now removed)"));
+    }
+    for (String mbean : loader.mbeans(true)) {
+      holders.add(new LeakReport.Holder(LeakReport.Kind.MBEAN, mbean,
+          "registered in an MBean server by the plugin (now unregistered)"));
     }
     return new LeakReport(loader.pluginId(), loader.version(), loader.getName(), holders, hooksInspected);
   }

@@ -39,7 +39,9 @@ public record LeakReport(
     /** A JDBC driver the plugin registered and that could not be deregistered. */
     JDBC_DRIVER,
     /** A {@code java.security} provider the plugin registered (removed once found). */
-    SECURITY_PROVIDER
+    SECURITY_PROVIDER,
+    /** An MBean of the plugin left registered (unregistered once found). */
+    MBEAN
   }
 
   /**
@@ -67,7 +69,7 @@ public record LeakReport(
           + " until the JVM restarts, the old loader stays in memory.";
     }
     return "No thread" + (shutdownHooksInspected ? ", shutdown hook, thread-local" : "")
-        + ", JDBC driver or security provider holds it."
+        + ", JDBC driver, security provider or MBean holds it."
         + (shutdownHooksInspected ? "" : " Start the JVM with --add-opens java.base/java.lang=ALL-UNNAMED"
             + " to inspect shutdown hooks and thread-locals too.")
         + " Look for host objects that still refer to objects of " + pluginId

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param deregisteredDrivers JDBC drivers the plugin left registered, which the runtime removed
  * @param removedSecurityProviders {@code java.security} providers the plugin left registered, which
  *     the runtime removed
+ * @param unregisteredMBeans MBeans of the plugin left registered, which the runtime unregistered
  * @param leak the leak report when the loader was still reachable after the wait, or null
  */
 @API(status = STABLE, since = "0.1")
@@ -28,12 +29,14 @@ public record UnloadResult(
     @Nullable PluginRuntimeException stopError,
     List<String> deregisteredDrivers,
     List<String> removedSecurityProviders,
+    List<String> unregisteredMBeans,
     @Nullable LeakReport leak) {
   public UnloadResult {
     requireNonNull(pluginId, "pluginId");
     requireNonNull(version, "version");
     deregisteredDrivers = List.copyOf(deregisteredDrivers);
     removedSecurityProviders = List.copyOf(removedSecurityProviders);
+    unregisteredMBeans = List.copyOf(unregisteredMBeans);
   }
 
   /** The leak report, when the loader was not collected. */

@@ -35,7 +35,8 @@ final class Unloading {
       @Nullable WeakReference<PluginClassLoader> loader,
       @Nullable PluginRuntimeException stopError,
       List<String> drivers,
-      List<String> providers) {}
+      List<String> providers,
+      List<String> mbeans) {}
 
   Unloading(RuntimeSettings settings, HookWiring hooks, ExtensionRegistry extensions, EventSink events) {
     this.settings = settings;
@@ -66,7 +67,7 @@ final class Unloading {
     p.context().close();
     PluginClassLoader loader = p.loader();
     if (loader == null) {
-      return new Released(id, version, null, stopError, List.of(), List.of());
+      return new Released(id, version, null, stopError, List.of(), List.of(), List.of());
     }
     List<String> drivers = loader.jdbcDrivers(true);
     if (!drivers.isEmpty()) {
@@ -78,8 +79,12 @@ final class Unloading {
       RuntimeEvents.emit(events, RuntimeEvents.SECURITY_PROVIDER_REMOVED, id, version, corr,
           Map.of("providers", providers));
     }
+    List<String> mbeans = loader.mbeans(true);
+    if (!mbeans.isEmpty()) {
+      RuntimeEvents.emit(events, RuntimeEvents.MBEAN_UNREGISTERED, id, version, corr, Map.of("mbeans", mbeans));
+    }
     Loading.closeQuietly(loader);
-    return new Released(id, version, new WeakReference<>(loader), stopError, drivers, providers);
+    return new Released(id, version, new WeakReference<>(loader), stopError, drivers, providers, mbeans);
   }
 
   UnloadResult verify(Released r, String corr) {
@@ -96,7 +101,7 @@ final class Unloading {
     }
     RuntimeEvents.emit(events, RuntimeEvents.UNLOADED, r.pluginId(), r.version(), corr,
         Map.of("leaked", leak != null, "stopFailed", r.stopError() != null));
-    return new UnloadResult(r.pluginId(), r.version(), r.stopError(), r.drivers(), r.providers(), leak);
+    return new UnloadResult(r.pluginId(), r.version(), r.stopError(), r.drivers(), r.providers(), r.mbeans(), leak);
   }
 
   private static @Nullable LeakReport inspect(WeakReference<PluginClassLoader> ref) {

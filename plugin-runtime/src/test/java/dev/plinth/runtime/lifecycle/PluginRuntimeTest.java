@@ -133,6 +133,35 @@ class PluginRuntimeTest {
   }
 
   @Test
+  void unload_pluginLeftMBeanRegistered_mbeanUnregisteredAndLoaderCollected() throws Exception {
+    // Libraries such as log4j-core register MBeans by default; one left in the platform MBean
+    // server holds the plugin's class, and its loader, for good.
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> s.leakWait(Duration.ofSeconds(2)));
+    javax.management.MBeanServer server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+    javax.management.ObjectName name = new javax.management.ObjectName("com.mbplug:type=Stats");
+    Path dir = TestBundles.bundle(root.resolve("plugins"), "mbplug", "1.0.0", TestBundles.jar("mbplug.jar")
+        .source("com.mbplug.Entry", Sources.plugin("com.mbplug.Entry",
+            "java.lang.management.ManagementFactory.getPlatformMBeanServer().registerMBean(new com.mbplug.Stats(),"
+                + " new javax.management.ObjectName(\"com.mbplug:type=Stats\"));", "",
+            "return HealthStatus.healthy();"))
+        .plugin("com.mbplug.Entry")
+        .source("com.mbplug.StatsMBean", "package com.mbplug; public interface StatsMBean { int getCalls(); }")
+        .source("com.mbplug.Stats", "package com.mbplug; public final class Stats implements StatsMBean {"
+            + " public int getCalls() { return 7; } }"));
+    runtime.load(RuntimeFixture.manifest("mbplug"), dir);
+    assertThat(server.getAttribute(name, "Calls")).isEqualTo(7);
+
+    UnloadResult r = runtime.unload("mbplug");
+
+    assertThat(server.isRegistered(name)).isFalse();
+    assertThat(r.unregisteredMBeans()).containsExactly("com.mbplug:type=Stats");
+    assertThat(r.leakReport()).as("nothing holds the loader once the MBean is gone").isEmpty();
+    assertThat(fx.sink.types("mbplug")).containsSubsequence(RuntimeEvents.STARTED,
+        RuntimeEvents.MBEAN_UNREGISTERED, RuntimeEvents.UNLOADED);
+  }
+
+  @Test
   void unload_stopThrowsAndPluginRegisteredJdbcDriver_driverDeregisteredStopFailureReportedLoaderCollected()
       throws Exception {
     RuntimeFixture fx = fx();
