@@ -123,10 +123,10 @@ final class BundleScanner {
         className(name).filter(c -> hostPackageOf(packageOf(c), hostPackages) != null).ifPresent(found::add);
       }
       if (manifest != null) {
-        outside(issues, root, file, jar, JarClassPath.CLASS_PATH_FIELD, JarClassPath.tokens(bytes(zip, manifest)));
+        outside(issues, root, file, jar, JarClassPath.CLASS_PATH_FIELD, JarClassPath.tokens(mainSection(zip, manifest)));
       }
       if (index != null) {
-        outside(issues, root, file, jar, JarClassPath.INDEX_NAME, JarClassPath.indexedJars(bytes(zip, index)));
+        outside(issues, root, file, jar, JarClassPath.INDEX_NAME, JarClassPath.indexedJars(indexOf(zip, index)));
       }
     } catch (IOException e) {
       issues.add(ManifestCode.BUNDLE_UNREADABLE, "bundle:" + file, file, "is not a readable jar",
@@ -152,9 +152,15 @@ final class BundleScanner {
     }
   }
 
-  private static byte[] bytes(ZipFile zip, ZipEntry entry) throws IOException {
+  private static byte[] mainSection(ZipFile zip, ZipEntry entry) throws IOException {
     try (var in = zip.getInputStream(entry)) {
-      return in.readAllBytes();
+      return JarClassPath.mainSection(in);
+    }
+  }
+
+  private static byte[] indexOf(ZipFile zip, ZipEntry entry) throws IOException {
+    try (var in = zip.getInputStream(entry)) {
+      return JarClassPath.index(in);
     }
   }
 

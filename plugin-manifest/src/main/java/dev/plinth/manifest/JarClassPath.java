@@ -2,8 +2,11 @@ package dev.plinth.manifest;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -34,9 +37,64 @@ public final class JarClassPath {
   /** How a reference from {@link #tokens} is named in reports. */
   public static final String CLASS_PATH_FIELD = "Class-Path";
 
+  /** The most of a manifest's main section read; a {@code Class-Path} of thousands of jars fits. */
+  public static final int MAX_MAIN_SECTION = 1 << 20;
+  /** The most of a jar index read. */
+  public static final int MAX_INDEX = 8 << 20;
+
   private static final byte[] KEY = "class-path:".getBytes(StandardCharsets.US_ASCII);
 
   private JarClassPath() {}
+
+  /**
+   * Reads a manifest's main section: its bytes up to the first blank line, where the per-entry
+   * sections (in a signed jar, one digest per entry) begin. Bounded, so that a compressed entry
+   * that inflates without end cannot exhaust memory.
+   *
+   * @throws IOException when the main section is longer than {@value #MAX_MAIN_SECTION} bytes
+   */
+  public static byte[] mainSection(InputStream manifest) throws IOException {
+    InputStream in = new BufferedInputStream(manifest);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    boolean lineEmpty = true;
+    int previous = -1;
+    for (int c = in.read(); c != -1; c = in.read()) {
+      if (out.size() >= MAX_MAIN_SECTION) {
+        throw new IOException("manifest main section is longer than " + MAX_MAIN_SECTION + " bytes");
+      }
+      out.write(c);
+      if (c == '\n' && previous == '\r') {
+        previous = c; // the LF of a CRLF ends the same line
+        continue;
+      }
+      if (c == '\n' || c == '\r') {
+        if (lineEmpty) {
+          break; // a blank line: the main section is over
+        }
+        lineEmpty = true;
+      } else {
+        lineEmpty = false;
+      }
+      previous = c;
+    }
+    if (!lineEmpty) {
+      out.write('\n'); // the parser drops a last line that has no line end
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Reads a jar index, bounded like {@link #mainSection}.
+   *
+   * @throws IOException when it is longer than {@value #MAX_INDEX} bytes
+   */
+  public static byte[] index(InputStream index) throws IOException {
+    byte[] bytes = index.readNBytes(MAX_INDEX + 1);
+    if (bytes.length > MAX_INDEX) {
+      throw new IOException(INDEX_NAME + " is longer than " + MAX_INDEX + " bytes");
+    }
+    return bytes;
+  }
 
   /**
    * The tokens of the main {@code Class-Path} attribute of a manifest's bytes, split on white space

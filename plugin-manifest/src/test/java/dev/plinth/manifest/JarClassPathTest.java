@@ -45,4 +45,38 @@ class JarClassPathTest {
     assertThat(JarClassPath.indexedJars(index)).containsExactly("own.jar", "../other.jar");
     assertThat(JarClassPath.indexedJars(null)).isEmpty();
   }
+
+  /** Bytes without end: what an entry that inflates without limit looks like to a reader. */
+  private static java.io.InputStream endless(int b) {
+    return new java.io.InputStream() {
+      @Override
+      public int read() {
+        return b;
+      }
+    };
+  }
+
+  @Test
+  void mainSection_stopsAtTheFirstBlankLine_forEveryLineEnd_andEndsTheLastLine() throws Exception {
+    java.io.InputStream crlf = new java.io.SequenceInputStream(
+        new java.io.ByteArrayInputStream("Manifest-Version: 1.0\r\nClass-Path: a.jar\r\n\r\nName: x/\r\n".getBytes(StandardCharsets.UTF_8)),
+        endless('z'));
+
+    assertThat(new String(JarClassPath.mainSection(crlf), StandardCharsets.UTF_8))
+        .isEqualTo("Manifest-Version: 1.0\r\nClass-Path: a.jar\r\n\r");
+    assertThat(JarClassPath.tokens(JarClassPath.mainSection(
+        new java.io.ByteArrayInputStream("Manifest-Version: 1.0\nClass-Path: b.jar\n\nName: y/\n".getBytes(StandardCharsets.UTF_8)))))
+        .containsExactly("b.jar");
+    assertThat(JarClassPath.tokens(JarClassPath.mainSection(
+        new java.io.ByteArrayInputStream("Manifest-Version: 1.0\rClass-Path: c.jar".getBytes(StandardCharsets.UTF_8)))))
+        .containsExactly("c.jar");
+  }
+
+  @Test
+  void mainSection_andIndex_withoutEnd_areRefusedAfterTheirBound() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JarClassPath.mainSection(endless('a')))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("main section is longer than 1048576 bytes");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> JarClassPath.index(endless('\n')))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("INDEX.LIST is longer than");
+  }
 }

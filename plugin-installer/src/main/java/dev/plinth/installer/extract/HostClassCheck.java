@@ -61,10 +61,10 @@ public final class HostClassCheck {
             }
           }
           if (manifest != null) {
-            inside(layout.bundleRoot(), file, path, JarClassPath.CLASS_PATH_FIELD, JarClassPath.tokens(bytes(jar, manifest)));
+            inside(layout.bundleRoot(), file, path, JarClassPath.CLASS_PATH_FIELD, JarClassPath.tokens(mainSection(jar, manifest)));
           }
           if (index != null) {
-            inside(layout.bundleRoot(), file, path, JarClassPath.INDEX_NAME, JarClassPath.indexedJars(bytes(jar, index)));
+            inside(layout.bundleRoot(), file, path, JarClassPath.INDEX_NAME, JarClassPath.indexedJars(indexOf(jar, index)));
           }
         } catch (IOException e) {
           throw ExtractErrors.invalid(file, "jar in bundle is unreadable: " + e.getMessage(), e);
@@ -93,9 +93,15 @@ public final class HostClassCheck {
     }
   }
 
-  private static byte[] bytes(ZipFile jar, ZipArchiveEntry entry) throws IOException {
+  private static byte[] mainSection(ZipFile jar, ZipArchiveEntry entry) throws IOException {
     try (InputStream in = jar.getInputStream(entry)) {
-      return in.readAllBytes();
+      return JarClassPath.mainSection(in);
+    }
+  }
+
+  private static byte[] indexOf(ZipFile jar, ZipArchiveEntry entry) throws IOException {
+    try (InputStream in = jar.getInputStream(entry)) {
+      return JarClassPath.index(in);
     }
   }
 

@@ -437,6 +437,20 @@ class SafeExtractorTest {
   }
 
   @Test
+  void hostClassCheck_jarManifestThatInflatesWithoutEnd_isRefusedAfterItsBound() throws Exception {
+    // 8 MiB of one header line deflate to about 8 KB: a reader without a bound takes it all in.
+    StringBuilder header = new StringBuilder("Manifest-Version: 1.0\r\nX-Filler: ");
+    String manifest = header + "a".repeat(8 << 20);
+    byte[] bomb = new Zip().file("META-INF/MANIFEST.MF", manifest).bytes();
+    byte[] tar = new Tar(false).file("plugin.toml", "x", 0644).file("lib/app.jar", bomb, 0644).bytes();
+    ExtractionResult r = extractor.extract(TestArchives.write(temp.resolve("bomb.tar"), tar), ArchiveFormat.TAR, temp.resolve("o1"));
+
+    InstallException e = fail(() -> HostClassCheck.check(BundleLayout.locate(r), java.util.List.of()));
+
+    assertThat(e.getMessage()).contains("lib/app.jar", "main section is longer than");
+  }
+
+  @Test
   void hostClassCheck_jarIndexNamingJarOutsideBundle_rejected() throws Exception {
     byte[] indexed = new Zip().file("META-INF/INDEX.LIST", "JarIndex-Version: 1.0\n\napp.jar\ncom/acme\n\n"
         + "../../elsewhere/x.jar\ncom/x\n\n").bytes();

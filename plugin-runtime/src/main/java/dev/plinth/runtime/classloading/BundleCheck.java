@@ -164,16 +164,31 @@ final class BundleCheck {
       }
       List<Reference> refs = new ArrayList<>();
       if (manifest != null) {
-        JarClassPath.tokens(read(file, file.getEntry(manifest)))
+        JarClassPath.tokens(bounded(file, file.getEntry(manifest), JarClassPath::mainSection))
             .forEach(t -> refs.add(new Reference(JarClassPath.CLASS_PATH_FIELD, t)));
       }
       if (indexed) {
-        JarClassPath.indexedJars(read(file, file.getEntry(JarClassPath.INDEX_NAME)))
+        JarClassPath.indexedJars(bounded(file, file.getEntry(JarClassPath.INDEX_NAME), JarClassPath::index))
             .forEach(t -> refs.add(new Reference(JarClassPath.INDEX_NAME, t)));
       }
       return new Scan(null, found, known && !indexed, refs);
     } catch (IOException e) {
       throw unreadable(pluginId, jar, e);
+    }
+  }
+
+  /** How much of an entry to read. */
+  private interface Reader {
+    byte[] read(InputStream in) throws IOException;
+  }
+
+  /** An entry's bytes as {@code reader} bounds them; null for a folder entry or none. */
+  private static byte @Nullable [] bounded(ZipFile file, @Nullable ZipEntry e, Reader reader) throws IOException {
+    if (e == null || e.isDirectory()) {
+      return null;
+    }
+    try (InputStream in = file.getInputStream(e)) {
+      return reader.read(in);
     }
   }
 
