@@ -3,11 +3,8 @@ package dev.plinth.runtime.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,16 +24,7 @@ class ShutdownHookLeakTest {
   }
 
   private String child(Path bundle, String... jvmOptions) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx96m"));
-    cmd.addAll(List.of(jvmOptions));
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ShutdownHookChildMain.class.getName(),
-        root.resolve("child").toString(), bundle.toString()));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("child ended").isTrue();
-    assertThat(out).as("child output").contains("done");
+    String out = ChildJvm.run(ShutdownHookChildMain.class, List.of(jvmOptions), root.resolve("child").toString(), bundle.toString());
     return out;
   }
 
