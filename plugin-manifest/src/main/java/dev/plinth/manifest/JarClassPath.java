@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -133,21 +132,61 @@ public final class JarClassPath {
   }
 
   /**
-   * Where one token of {@code jar}'s {@code Class-Path}, or one jar its index names, leads: a relative URL resolved against the
-   * jar's own, or an absolute {@code file:} URL, normalised (not checked to exist, links not
-   * followed). Null when the JDK would ignore the token: a scheme other than {@code file:}, or a
-   * token that does not form a file URL.
+   * Where one token of {@code jar}'s {@code Class-Path}, or one jar its index names, leads: a
+   * relative URL resolved against the jar's own, or an absolute {@code file:} URL, mapped to a path
+   * the way the JDK's loader maps it (the URL's file part, percent-decoded, with no URI parsing, so
+   * characters a URI refuses still count), normalised; not checked to exist, links not followed.
+   * Null when the JDK would ignore the token: another scheme, a remote host, or a token that does
+   * not form a URL.
    */
   public static @Nullable Path target(Path jar, String token) {
+    URL url;
     try {
-      URL url = new URL(jar.toAbsolutePath().toUri().toURL(), token);
-      if (!"file".equalsIgnoreCase(url.getProtocol())) {
-        return null;
-      }
-      return Path.of(url.toURI()).normalize();
-    } catch (MalformedURLException | URISyntaxException | IllegalArgumentException e) {
+      url = new URL(jar.toAbsolutePath().toUri().toURL(), token);
+    } catch (MalformedURLException e) {
       return null;
     }
+    String host = url.getHost();
+    if (!"file".equalsIgnoreCase(url.getProtocol())
+        || host != null && !host.isEmpty() && !"localhost".equalsIgnoreCase(host)) {
+      return null;
+    }
+    try {
+      return Path.of(percentDecoded(url.getFile())).normalize();
+    } catch (IllegalArgumentException e) { // InvalidPathException too
+      return null;
+    }
+  }
+
+  /** {@code %XX} sequences decoded as UTF-8 bytes, everything else kept, as the JDK decodes file URLs. */
+  static String percentDecoded(String s) {
+    if (s.indexOf('%') < 0) {
+      return s;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+    for (int i = 0; i < s.length(); ) {
+      char c = s.charAt(i);
+      if (c == '%' && i + 2 < s.length()) {
+        int hi = Character.digit(s.charAt(i + 1), 16);
+        int lo = Character.digit(s.charAt(i + 2), 16);
+        if (hi < 0 || lo < 0) {
+          throw new IllegalArgumentException("bad escape in " + s);
+        }
+        out.write(hi * 16 + lo);
+        i += 3;
+      } else if (c == '%') {
+        throw new IllegalArgumentException("bad escape in " + s);
+      } else {
+        byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
+          b = s.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+          i++;
+        }
+        out.write(b, 0, b.length);
+        i++;
+      }
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   private static boolean mentionsClassPath(byte[] bytes) {

@@ -38,6 +38,23 @@ class JarClassPathTest {
   }
 
   @Test
+  void target_mapsLikeTheJdksLoader_charactersAUriRefuses_remoteHostsIgnored() {
+    Path jar = Path.of("/plugins/acme/1.0.0/lib/acme.jar");
+
+    assertThat(JarClassPath.target(jar, "../../../outside/ut^il|9.jar")).isEqualTo(Path.of("/plugins/outside/ut^il|9.jar"));
+    assertThat(JarClassPath.target(jar, "x%C3%A9.jar")).isEqualTo(Path.of("/plugins/acme/1.0.0/lib/x\u00e9.jar"));
+    assertThat(JarClassPath.target(jar, "file://localhost/opt/x.jar")).isEqualTo(Path.of("/opt/x.jar"));
+    assertThat(JarClassPath.target(jar, "file://fileserver/share/x.jar")).isNull();
+    assertThat(JarClassPath.target(jar, "bad%zzescape.jar")).isNull();
+  }
+
+  @Test
+  void percentDecoded_decodesUtf8Escapes_keepsTheRest() {
+    assertThat(JarClassPath.percentDecoded("/a%20b/%C3%A9+c.jar")).isEqualTo("/a b/\u00e9+c.jar");
+    assertThat(JarClassPath.percentDecoded("/plain/\u00e9.jar")).isEqualTo("/plain/\u00e9.jar");
+  }
+
+  @Test
   void indexedJars_areTheLinesEndingInJar_inOrder() {
     byte[] index = "JarIndex-Version: 1.0\r\n\r\nown.jar\r\ncom/own\r\n\r\n../other.jar\ncom/lib\nnot-a-jar.txt\n"
         .getBytes(StandardCharsets.UTF_8);

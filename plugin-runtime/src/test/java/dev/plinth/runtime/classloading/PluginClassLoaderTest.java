@@ -203,6 +203,24 @@ class PluginClassLoaderTest {
   }
 
   @Test
+  void create_jarClassPathWithCharactersAUriRefuses_isStillResolvedAndRejected() throws Exception {
+    // The JDK's loader maps a file: URL to a path without URI parsing, so '^' or '|' in a token
+    // still leads to that file; a check that gives up on such a token would let it through.
+    Path outside = Files.createDirectories(root.resolve("outside"));
+    Files.move(util("9.0").writeTo(outside), outside.resolve("ut^il|9.jar"));
+    TestBundles.JarSpec jar = TestBundles.jar("own.jar")
+        .source("com.own.Own", "package com.own; public final class Own {}")
+        .manifestAttribute("Class-Path", "../../../outside/ut^il|9.jar");
+    Path dir = TestBundles.bundle(root, "cp_odd", "1.0.0", jar);
+
+    assertThatThrownBy(() -> factory.create(TestBundles.manifest("cp_odd", "1.0.0").build(), dir, List.of()))
+        .isInstanceOfSatisfying(PluginRuntimeException.class, e -> {
+          assertThat(e.code()).isEqualTo(RuntimeErrorCode.CLASSPATH_INVALID);
+          assertThat(e.details()).containsEntry("value", "../../../outside/ut^il|9.jar");
+        });
+  }
+
+  @Test
   void create_jarClassPathAbsoluteFileUrlOutsideBundle_isRejected() throws Exception {
     Path outside = util("9.0").writeTo(Files.createDirectories(root.resolve("outside")));
     TestBundles.JarSpec jar = TestBundles.jar("own.jar")
