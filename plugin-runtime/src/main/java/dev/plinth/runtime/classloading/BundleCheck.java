@@ -87,8 +87,9 @@ final class BundleCheck {
   }
 
   /**
-   * Where one {@code Class-Path} token of {@code jar} leads, resolved as the JDK's loader resolves
-   * it: null when the loader would ignore it (not a {@code file:} URL, malformed, or missing).
+   * Where one {@code Class-Path} token of {@code jar}, or one jar its index names, leads, resolved
+   * as the JDK's loader resolves it: null when the loader would ignore it (not a {@code file:} URL,
+   * malformed, or missing).
    *
    * @throws PluginRuntimeException {@code CLASSPATH_INVALID} when it leaves the bundle
    */

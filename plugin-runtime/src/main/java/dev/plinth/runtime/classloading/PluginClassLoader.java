@@ -219,41 +219,6 @@ public final class PluginClassLoader extends URLClassLoader {
     }
   }
 
-  /**
-   * Lists, and optionally removes, the {@link java.security.Security} providers whose classes this
-   * loader defined: a plugin that bundles a crypto library often registers its provider in {@code
-   * start} and never removes it, and the JVM-wide provider list then holds the loader for good.
-   *
-   * @return the providers' names, in the list's order
-   */
-  public List<String> securityProviders(boolean remove) {
-    List<String> names = new java.util.ArrayList<>();
-    for (java.security.Provider p : java.security.Security.getProviders()) {
-      if (p.getClass().getClassLoader() == this) {
-        names.add(p.getName());
-        if (remove) {
-          java.security.Security.removeProvider(p.getName());
-        }
-      }
-    }
-    return List.copyOf(names);
-  }
-
-  /**
-   * Lists, and optionally unregisters, the MBeans whose classes this loader defined, in the MBean
-   * servers the JVM has created (none is created to look). Libraries such as log4j-core register
-   * MBeans by default, and one left registered holds the loader for good.
-   *
-   * @return the MBeans' canonical object names; empty without {@code java.management}
-   */
-  public List<String> mbeans(boolean unregister) {
-    try {
-      return List.copyOf(Mbeans.of(this, unregister));
-    } catch (LinkageError | SecurityException e) {
-      return List.of();
-    }
-  }
-
   private Class<?> probeClass() throws IOException {
     synchronized (getClassLoadingLock(PROBE)) {
       Class<?> c = findLoadedClass(PROBE);

@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.STABLE;
 import dev.plinth.runtime.classloading.PluginClassLoader;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
+import java.security.Provider;
+import java.security.Security;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,41 @@ public final class LeakDetector {
     }
   }
 
+  /**
+   * Lists, and optionally removes, the {@link Security} providers whose classes {@code loader}
+   * defined: a plugin that bundles a crypto library often registers its provider in {@code start}
+   * and never removes it, and the JVM-wide provider list then holds the plugin's loader for good.
+   *
+   * @return the providers' names, in the list's order
+   */
+  public static List<String> securityProviders(ClassLoader loader, boolean remove) {
+    List<String> names = new ArrayList<>();
+    for (Provider p : Security.getProviders()) {
+      if (p.getClass().getClassLoader() == loader) {
+        names.add(p.getName());
+        if (remove) {
+          Security.removeProvider(p.getName());
+        }
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /**
+   * Lists, and optionally unregisters, the MBeans whose classes {@code loader} defined, in the MBean
+   * servers the JVM has created (none is created to look). Libraries such as log4j-core register
+   * MBeans by default, and one left registered holds the plugin's loader for good.
+   *
+   * @return the MBeans' canonical object names; empty without {@code java.management}
+   */
+  public static List<String> mbeans(ClassLoader loader, boolean unregister) {
+    try {
+      return List.copyOf(Mbeans.of(loader, unregister));
+    } catch (LinkageError | SecurityException e) {
+      return List.of();
+    }
+  }
+
   /** Looks for what still holds {@code loader}. */
   public static LeakReport inspect(PluginClassLoader loader) {
     List<LeakReport.Holder> holders = new ArrayList<>(threads(loader));
@@ -68,11 +105,11 @@ public final class LeakDetector {
       holders.add(new LeakReport.Holder(LeakReport.Kind.JDBC_DRIVER, driver,
           "registered with java.sql.DriverManager by the plugin (now deregistered)"));
     }
-    for (String provider : loader.securityProviders(true)) {
+    for (String provider : securityProviders(loader, true)) {
       holders.add(new LeakReport.Holder(LeakReport.Kind.SECURITY_PROVIDER, provider,
           "registered with java.security.Security by the plugin (now removed)"));
     }
-    for (String mbean : loader.mbeans(true)) {
+    for (String mbean : mbeans(loader, true)) {
       holders.add(new LeakReport.Holder(LeakReport.Kind.MBEAN, mbean,
           "registered in an MBean server by the plugin (now unregistered)"));
     }

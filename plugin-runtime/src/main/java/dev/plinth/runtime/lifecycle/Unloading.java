@@ -74,12 +74,12 @@ final class Unloading {
       RuntimeEvents.emit(events, RuntimeEvents.JDBC_DRIVER_DEREGISTERED, id, version, corr,
           Map.of("drivers", drivers));
     }
-    List<String> providers = loader.securityProviders(true);
+    List<String> providers = LeakDetector.securityProviders(loader, true);
     if (!providers.isEmpty()) {
       RuntimeEvents.emit(events, RuntimeEvents.SECURITY_PROVIDER_REMOVED, id, version, corr,
           Map.of("providers", providers));
     }
-    List<String> mbeans = loader.mbeans(true);
+    List<String> mbeans = LeakDetector.mbeans(loader, true);
     if (!mbeans.isEmpty()) {
       RuntimeEvents.emit(events, RuntimeEvents.MBEAN_UNREGISTERED, id, version, corr, Map.of("mbeans", mbeans));
     }

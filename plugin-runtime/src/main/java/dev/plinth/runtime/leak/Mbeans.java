@@ -1,4 +1,4 @@
-package dev.plinth.runtime.classloading;
+package dev.plinth.runtime.leak;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import javax.management.ObjectName;
 /**
  * The MBeans a loader's classes implement, in the MBean servers the JVM has already created (the
  * platform server among them, once anything asked for it; none is created here). Kept apart from
- * {@link PluginClassLoader} so that a JVM without {@code java.management} only fails here.
+ * {@link LeakDetector} so that a JVM without {@code java.management} only fails here.
  */
 final class Mbeans {
   private Mbeans() {}
