@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks that an unloaded plugin's loader is collected (a weak reference, {@code System.gc()} and a
  * bounded poll, as IntelliJ does for dynamic plugins) and, when it is not, looks for the usual
- * holders: threads, shutdown hooks, thread-locals, JDBC drivers, security providers and MBeans. Shutdown
+ * holders: threads, shutdown hooks, thread-locals, JDBC drivers, security providers, MBeans and JVM-wide defaults. Shutdown
  * hooks and thread-locals live in {@code java.lang} internals, which the JVM only lets Plinth read
  * when started with {@code --add-opens java.base/java.lang=ALL-UNNAMED} (or to Plinth's module).
  *
@@ -89,6 +89,23 @@ public final class LeakDetector {
     }
   }
 
+  /**
+   * Lists, and optionally restores, the JVM-wide defaults that are objects of {@code loader}'s
+   * classes: the default uncaught exception handler and the {@code java.net} authenticator, proxy
+   * selector, cookie handler and response cache. Restoring sets each back to what it was when the
+   * first runtime was built ({@link #jvmDefaultsBaseline()}).
+   *
+   * @return the defaults' names
+   */
+  public static List<String> jvmDefaults(ClassLoader loader, boolean restore) {
+    return JvmDefaults.of(loader, restore);
+  }
+
+  /** Takes the baseline {@link #jvmDefaults} restores, once per JVM: call before loading plugins. */
+  public static void jvmDefaultsBaseline() {
+    JvmDefaults.init();
+  }
+
   /** Looks for what still holds {@code loader}. */
   public static LeakReport inspect(PluginClassLoader loader) {
     List<LeakReport.Holder> holders = new ArrayList<>(threads(loader));
@@ -108,6 +125,10 @@ public final class LeakDetector {
     for (String provider : securityProviders(loader, true)) {
       holders.add(new LeakReport.Holder(LeakReport.Kind.SECURITY_PROVIDER, provider,
           "registered with java.security.Security by the plugin (now removed)"));
+    }
+    for (String name : jvmDefaults(loader, true)) {
+      holders.add(new LeakReport.Holder(LeakReport.Kind.JVM_DEFAULT, name,
+          "a JVM-wide default the plugin set (now restored)"));
     }
     for (String mbean : mbeans(loader, true)) {
       holders.add(new LeakReport.Holder(LeakReport.Kind.MBEAN, mbean,

@@ -41,7 +41,9 @@ public record LeakReport(
     /** A {@code java.security} provider the plugin registered (removed once found). */
     SECURITY_PROVIDER,
     /** An MBean of the plugin left registered (unregistered once found). */
-    MBEAN
+    MBEAN,
+    /** A JVM-wide default (uncaught exception handler, proxy selector...) set to a plugin object (restored once found). */
+    JVM_DEFAULT
   }
 
   /**
@@ -69,7 +71,7 @@ public record LeakReport(
           + " until the JVM restarts, the old loader stays in memory.";
     }
     return "No thread" + (shutdownHooksInspected ? ", shutdown hook, thread-local" : "")
-        + ", JDBC driver, security provider or MBean holds it."
+        + ", JDBC driver, security provider, MBean or JVM-wide default holds it."
         + (shutdownHooksInspected ? "" : " Start the JVM with --add-opens java.base/java.lang=ALL-UNNAMED"
             + " to inspect shutdown hooks and thread-locals too.")
         + " Look for host objects that still refer to objects of " + pluginId

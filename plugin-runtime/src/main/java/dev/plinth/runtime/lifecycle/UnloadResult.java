@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param removedSecurityProviders {@code java.security} providers the plugin left registered, which
  *     the runtime removed
  * @param unregisteredMBeans MBeans of the plugin left registered, which the runtime unregistered
+ * @param restoredJvmDefaults JVM-wide defaults the plugin had set to its own objects (such as {@code
+ *     Thread.defaultUncaughtExceptionHandler} or {@code java.net.ProxySelector}), which the runtime
+ *     set back
  * @param leak the leak report when the loader was still reachable after the wait, or null
  */
 @API(status = STABLE, since = "0.1")
@@ -30,6 +33,7 @@ public record UnloadResult(
     List<String> deregisteredDrivers,
     List<String> removedSecurityProviders,
     List<String> unregisteredMBeans,
+    List<String> restoredJvmDefaults,
     @Nullable LeakReport leak) {
   public UnloadResult {
     requireNonNull(pluginId, "pluginId");
@@ -37,6 +41,7 @@ public record UnloadResult(
     deregisteredDrivers = List.copyOf(deregisteredDrivers);
     removedSecurityProviders = List.copyOf(removedSecurityProviders);
     unregisteredMBeans = List.copyOf(unregisteredMBeans);
+    restoredJvmDefaults = List.copyOf(restoredJvmDefaults);
   }
 
   /** The leak report, when the loader was not collected. */

@@ -36,9 +36,11 @@ final class Unloading {
       @Nullable PluginRuntimeException stopError,
       List<String> drivers,
       List<String> providers,
-      List<String> mbeans) {}
+      List<String> mbeans,
+      List<String> defaults) {}
 
   Unloading(RuntimeSettings settings, HookWiring hooks, ExtensionRegistry extensions, EventSink events) {
+    LeakDetector.jvmDefaultsBaseline(); // before any plugin of this runtime can replace one
     this.settings = settings;
     this.hooks = hooks;
     this.extensions = extensions;
@@ -67,7 +69,7 @@ final class Unloading {
     p.context().close();
     PluginClassLoader loader = p.loader();
     if (loader == null) {
-      return new Released(id, version, null, stopError, List.of(), List.of(), List.of());
+      return new Released(id, version, null, stopError, List.of(), List.of(), List.of(), List.of());
     }
     List<String> drivers = loader.jdbcDrivers(true);
     if (!drivers.isEmpty()) {
@@ -83,8 +85,12 @@ final class Unloading {
     if (!mbeans.isEmpty()) {
       RuntimeEvents.emit(events, RuntimeEvents.MBEAN_UNREGISTERED, id, version, corr, Map.of("mbeans", mbeans));
     }
+    List<String> defaults = LeakDetector.jvmDefaults(loader, true);
+    if (!defaults.isEmpty()) {
+      RuntimeEvents.emit(events, RuntimeEvents.JVM_DEFAULT_RESTORED, id, version, corr, Map.of("defaults", defaults));
+    }
     Loading.closeQuietly(loader);
-    return new Released(id, version, new WeakReference<>(loader), stopError, drivers, providers, mbeans);
+    return new Released(id, version, new WeakReference<>(loader), stopError, drivers, providers, mbeans, defaults);
   }
 
   UnloadResult verify(Released r, String corr) {
@@ -101,7 +107,7 @@ final class Unloading {
     }
     RuntimeEvents.emit(events, RuntimeEvents.UNLOADED, r.pluginId(), r.version(), corr,
         Map.of("leaked", leak != null, "stopFailed", r.stopError() != null));
-    return new UnloadResult(r.pluginId(), r.version(), r.stopError(), r.drivers(), r.providers(), r.mbeans(), leak);
+    return new UnloadResult(r.pluginId(), r.version(), r.stopError(), r.drivers(), r.providers(), r.mbeans(), r.defaults(), leak);
   }
 
   private static @Nullable LeakReport inspect(WeakReference<PluginClassLoader> ref) {

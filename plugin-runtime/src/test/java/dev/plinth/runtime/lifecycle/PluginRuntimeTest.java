@@ -162,6 +162,52 @@ class PluginRuntimeTest {
   }
 
   @Test
+  void unload_pluginReplacedJvmDefaults_eachRestoredToTheHostsAndLoaderCollected() throws Exception {
+    // A plugin that installs its own default uncaught-exception handler or proxy selector leaves the
+    // host's threads and connections calling into a closed loader, and pins it.
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> s.leakWait(Duration.ofSeconds(2)));
+    Thread.UncaughtExceptionHandler hostHandler = Thread.getDefaultUncaughtExceptionHandler();
+    java.net.ProxySelector hostSelector = java.net.ProxySelector.getDefault();
+    Path dir = TestBundles.bundle(root.resolve("plugins"), "defaulter", "1.0.0", TestBundles.jar("defaulter.jar")
+        .source("com.defaulter.Entry", Sources.plugin("com.defaulter.Entry",
+            "Thread.setDefaultUncaughtExceptionHandler(new com.defaulter.Crashes());"
+                + " java.net.ProxySelector.setDefault(new com.defaulter.Proxies());", "",
+            "return HealthStatus.healthy();"))
+        .plugin("com.defaulter.Entry")
+        .source("com.defaulter.Crashes", "package com.defaulter; public final class Crashes implements"
+            + " Thread.UncaughtExceptionHandler { public void uncaughtException(Thread t, Throwable e) {} }")
+        .source("com.defaulter.Proxies", """
+            package com.defaulter;
+            public final class Proxies extends java.net.ProxySelector {
+              public java.util.List<java.net.Proxy> select(java.net.URI uri) { return java.util.List.of(java.net.Proxy.NO_PROXY); }
+              public void connectFailed(java.net.URI uri, java.net.SocketAddress sa, java.io.IOException e) {}
+            }
+            """));
+    runtime.load(RuntimeFixture.manifest("defaulter"), dir);
+    assertThat(Thread.getDefaultUncaughtExceptionHandler().getClass().getName()).isEqualTo("com.defaulter.Crashes");
+
+    UnloadResult r;
+    Thread.UncaughtExceptionHandler handlerAfter;
+    java.net.ProxySelector selectorAfter;
+    try {
+      r = runtime.unload("defaulter");
+    } finally {
+      handlerAfter = Thread.getDefaultUncaughtExceptionHandler();
+      selectorAfter = java.net.ProxySelector.getDefault();
+      Thread.setDefaultUncaughtExceptionHandler(hostHandler); // whatever happened, other tests get the host's
+      java.net.ProxySelector.setDefault(hostSelector);
+    }
+
+    assertThat(handlerAfter).isSameAs(hostHandler);
+    assertThat(selectorAfter).isSameAs(hostSelector);
+    assertThat(r.restoredJvmDefaults()).containsExactly("Thread.defaultUncaughtExceptionHandler", "java.net.ProxySelector");
+    assertThat(r.leakReport()).as("nothing holds the loader once the defaults are restored").isEmpty();
+    assertThat(fx.sink.types("defaulter")).containsSubsequence(RuntimeEvents.STARTED,
+        RuntimeEvents.JVM_DEFAULT_RESTORED, RuntimeEvents.UNLOADED);
+  }
+
+  @Test
   void unload_stopThrowsAndPluginRegisteredJdbcDriver_driverDeregisteredStopFailureReportedLoaderCollected()
       throws Exception {
     RuntimeFixture fx = fx();
