@@ -61,7 +61,7 @@ public final class LeakDetector {
    *
    * @return the providers' names, in the list's order
    */
-  public static List<String> securityProviders(ClassLoader loader, boolean remove) {
+  static List<String> securityProviders(ClassLoader loader, boolean remove) {
     List<String> names = new ArrayList<>();
     for (Provider p : Security.getProviders()) {
       if (p.getClass().getClassLoader() == loader) {
@@ -81,7 +81,7 @@ public final class LeakDetector {
    *
    * @return the MBeans' canonical object names; empty without {@code java.management}
    */
-  public static List<String> mbeans(ClassLoader loader, boolean unregister) {
+  static List<String> mbeans(ClassLoader loader, boolean unregister) {
     try {
       return List.copyOf(Mbeans.of(loader, unregister));
     } catch (LinkageError | SecurityException e) {
@@ -97,13 +97,42 @@ public final class LeakDetector {
    *
    * @return the defaults' names
    */
-  public static List<String> jvmDefaults(ClassLoader loader, boolean restore) {
+  static List<String> jvmDefaults(ClassLoader loader, boolean restore) {
     return JvmDefaults.of(loader, restore);
   }
 
   /** Takes the baseline {@link #jvmDefaults} restores, once per JVM: call before loading plugins. */
   public static void jvmDefaultsBaseline() {
     JvmDefaults.init();
+  }
+
+  /**
+   * Clears what a plugin commonly leaves in JVM-wide registries, each of which would hold its
+   * loader: deregisters its JDBC drivers, removes its security providers, unregisters its MBeans and
+   * restores the JVM-wide defaults it replaced. Unloading runs it before closing the loader; {@link
+   * #inspect} runs it again and reports what it still found.
+   *
+   * @return what was cleared, one holder each, in that order
+   */
+  public static List<LeakReport.Holder> cleanUp(PluginClassLoader loader) {
+    List<LeakReport.Holder> out = new ArrayList<>();
+    for (String driver : loader.jdbcDrivers(true)) {
+      out.add(new LeakReport.Holder(LeakReport.Kind.JDBC_DRIVER, driver,
+          "registered with java.sql.DriverManager by the plugin (now deregistered)"));
+    }
+    for (String provider : securityProviders(loader, true)) {
+      out.add(new LeakReport.Holder(LeakReport.Kind.SECURITY_PROVIDER, provider,
+          "registered with java.security.Security by the plugin (now removed)"));
+    }
+    for (String mbean : mbeans(loader, true)) {
+      out.add(new LeakReport.Holder(LeakReport.Kind.MBEAN, mbean,
+          "registered in an MBean server by the plugin (now unregistered)"));
+    }
+    for (String name : jvmDefaults(loader, true)) {
+      out.add(new LeakReport.Holder(LeakReport.Kind.JVM_DEFAULT, name,
+          "a JVM-wide default the plugin set (now restored)"));
+    }
+    return out;
   }
 
   /** Looks for what still holds {@code loader}. */
@@ -118,22 +147,7 @@ public final class LeakDetector {
     if (locals != null) {
       holders.addAll(locals);
     }
-    for (String driver : loader.jdbcDrivers(true)) {
-      holders.add(new LeakReport.Holder(LeakReport.Kind.JDBC_DRIVER, driver,
-          "registered with java.sql.DriverManager by the plugin (now deregistered)"));
-    }
-    for (String provider : securityProviders(loader, true)) {
-      holders.add(new LeakReport.Holder(LeakReport.Kind.SECURITY_PROVIDER, provider,
-          "registered with java.security.Security by the plugin (now removed)"));
-    }
-    for (String name : jvmDefaults(loader, true)) {
-      holders.add(new LeakReport.Holder(LeakReport.Kind.JVM_DEFAULT, name,
-          "a JVM-wide default the plugin set (now restored)"));
-    }
-    for (String mbean : mbeans(loader, true)) {
-      holders.add(new LeakReport.Holder(LeakReport.Kind.MBEAN, mbean,
-          "registered in an MBean server by the plugin (now unregistered)"));
-    }
+    holders.addAll(cleanUp(loader));
     return new LeakReport(loader.pluginId(), loader.version(), loader.getName(), holders, hooksInspected);
   }
 

@@ -16,13 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param pluginId the plugin
  * @param version the version unloaded
  * @param stopError why {@code stop()} failed or timed out, or null when it returned normally
- * @param deregisteredDrivers JDBC drivers the plugin left registered, which the runtime removed
- * @param removedSecurityProviders {@code java.security} providers the plugin left registered, which
- *     the runtime removed
- * @param unregisteredMBeans MBeans of the plugin left registered, which the runtime unregistered
- * @param restoredJvmDefaults JVM-wide defaults the plugin had set to its own objects (such as {@code
- *     Thread.defaultUncaughtExceptionHandler} or {@code java.net.ProxySelector}), which the runtime
- *     set back
+ * @param cleanedUp what the plugin left in JVM-wide registries and the runtime cleared before
+ *     closing its loader: JDBC drivers (deregistered), {@code java.security} providers (removed),
+ *     MBeans (unregistered) and JVM-wide defaults such as {@code
+ *     Thread.defaultUncaughtExceptionHandler} or {@code java.net.ProxySelector} (set back)
  * @param leak the leak report when the loader was still reachable after the wait, or null
  */
 @API(status = STABLE, since = "0.1")
@@ -30,18 +27,17 @@ public record UnloadResult(
     String pluginId,
     String version,
     @Nullable PluginRuntimeException stopError,
-    List<String> deregisteredDrivers,
-    List<String> removedSecurityProviders,
-    List<String> unregisteredMBeans,
-    List<String> restoredJvmDefaults,
+    List<LeakReport.Holder> cleanedUp,
     @Nullable LeakReport leak) {
   public UnloadResult {
     requireNonNull(pluginId, "pluginId");
     requireNonNull(version, "version");
-    deregisteredDrivers = List.copyOf(deregisteredDrivers);
-    removedSecurityProviders = List.copyOf(removedSecurityProviders);
-    unregisteredMBeans = List.copyOf(unregisteredMBeans);
-    restoredJvmDefaults = List.copyOf(restoredJvmDefaults);
+    cleanedUp = List.copyOf(cleanedUp);
+  }
+
+  /** The names of what was cleared of one kind, such as the JDBC drivers deregistered. */
+  public List<String> cleanedUp(LeakReport.Kind kind) {
+    return cleanedUp.stream().filter(h -> h.kind() == kind).map(LeakReport.Holder::name).toList();
   }
 
   /** The leak report, when the loader was not collected. */

@@ -34,10 +34,14 @@ final class Unloading {
       String version,
       @Nullable WeakReference<PluginClassLoader> loader,
       @Nullable PluginRuntimeException stopError,
-      List<String> drivers,
-      List<String> providers,
-      List<String> mbeans,
-      List<String> defaults) {}
+      List<LeakReport.Holder> cleared) {}
+
+  /** The event each kind of clean-up writes, with the names cleared. */
+  private static final Map<LeakReport.Kind, String> CLEANUP_EVENTS = Map.of(
+      LeakReport.Kind.JDBC_DRIVER, RuntimeEvents.JDBC_DRIVER_DEREGISTERED,
+      LeakReport.Kind.SECURITY_PROVIDER, RuntimeEvents.SECURITY_PROVIDER_REMOVED,
+      LeakReport.Kind.MBEAN, RuntimeEvents.MBEAN_UNREGISTERED,
+      LeakReport.Kind.JVM_DEFAULT, RuntimeEvents.JVM_DEFAULT_RESTORED);
 
   Unloading(RuntimeSettings settings, HookWiring hooks, ExtensionRegistry extensions, EventSink events) {
     LeakDetector.jvmDefaultsBaseline(); // before any plugin of this runtime can replace one
@@ -69,28 +73,18 @@ final class Unloading {
     p.context().close();
     PluginClassLoader loader = p.loader();
     if (loader == null) {
-      return new Released(id, version, null, stopError, List.of(), List.of(), List.of(), List.of());
+      return new Released(id, version, null, stopError, List.of());
     }
-    List<String> drivers = loader.jdbcDrivers(true);
-    if (!drivers.isEmpty()) {
-      RuntimeEvents.emit(events, RuntimeEvents.JDBC_DRIVER_DEREGISTERED, id, version, corr,
-          Map.of("drivers", drivers));
-    }
-    List<String> providers = LeakDetector.securityProviders(loader, true);
-    if (!providers.isEmpty()) {
-      RuntimeEvents.emit(events, RuntimeEvents.SECURITY_PROVIDER_REMOVED, id, version, corr,
-          Map.of("providers", providers));
-    }
-    List<String> mbeans = LeakDetector.mbeans(loader, true);
-    if (!mbeans.isEmpty()) {
-      RuntimeEvents.emit(events, RuntimeEvents.MBEAN_UNREGISTERED, id, version, corr, Map.of("mbeans", mbeans));
-    }
-    List<String> defaults = LeakDetector.jvmDefaults(loader, true);
-    if (!defaults.isEmpty()) {
-      RuntimeEvents.emit(events, RuntimeEvents.JVM_DEFAULT_RESTORED, id, version, corr, Map.of("defaults", defaults));
+    List<LeakReport.Holder> cleared = LeakDetector.cleanUp(loader);
+    for (LeakReport.Kind kind : LeakReport.Kind.values()) {
+      List<String> names = cleared.stream().filter(h -> h.kind() == kind).map(LeakReport.Holder::name).toList();
+      String event = CLEANUP_EVENTS.get(kind);
+      if (!names.isEmpty() && event != null) {
+        RuntimeEvents.emit(events, event, id, version, corr, Map.of("names", names));
+      }
     }
     Loading.closeQuietly(loader);
-    return new Released(id, version, new WeakReference<>(loader), stopError, drivers, providers, mbeans, defaults);
+    return new Released(id, version, new WeakReference<>(loader), stopError, cleared);
   }
 
   UnloadResult verify(Released r, String corr) {
@@ -107,7 +101,7 @@ final class Unloading {
     }
     RuntimeEvents.emit(events, RuntimeEvents.UNLOADED, r.pluginId(), r.version(), corr,
         Map.of("leaked", leak != null, "stopFailed", r.stopError() != null));
-    return new UnloadResult(r.pluginId(), r.version(), r.stopError(), r.drivers(), r.providers(), r.mbeans(), r.defaults(), leak);
+    return new UnloadResult(r.pluginId(), r.version(), r.stopError(), r.cleared(), leak);
   }
 
   private static @Nullable LeakReport inspect(WeakReference<PluginClassLoader> ref) {

@@ -126,7 +126,7 @@ class PluginRuntimeTest {
     UnloadResult r = runtime.unload("cryptoplug");
 
     assertThat(java.security.Security.getProvider("PlinthTestAcme")).isNull();
-    assertThat(r.removedSecurityProviders()).containsExactly("PlinthTestAcme");
+    assertThat(r.cleanedUp(LeakReport.Kind.SECURITY_PROVIDER)).containsExactly("PlinthTestAcme");
     assertThat(r.leakReport()).as("nothing holds the loader once the provider is gone").isEmpty();
     assertThat(fx.sink.types("cryptoplug")).containsSubsequence(RuntimeEvents.STARTED,
         RuntimeEvents.SECURITY_PROVIDER_REMOVED, RuntimeEvents.UNLOADED);
@@ -155,7 +155,7 @@ class PluginRuntimeTest {
     UnloadResult r = runtime.unload("mbplug");
 
     assertThat(server.isRegistered(name)).isFalse();
-    assertThat(r.unregisteredMBeans()).containsExactly("com.mbplug:type=Stats");
+    assertThat(r.cleanedUp(LeakReport.Kind.MBEAN)).containsExactly("com.mbplug:type=Stats");
     assertThat(r.leakReport()).as("nothing holds the loader once the MBean is gone").isEmpty();
     assertThat(fx.sink.types("mbplug")).containsSubsequence(RuntimeEvents.STARTED,
         RuntimeEvents.MBEAN_UNREGISTERED, RuntimeEvents.UNLOADED);
@@ -201,7 +201,7 @@ class PluginRuntimeTest {
 
     assertThat(handlerAfter).isSameAs(hostHandler);
     assertThat(selectorAfter).isSameAs(hostSelector);
-    assertThat(r.restoredJvmDefaults()).containsExactly("Thread.defaultUncaughtExceptionHandler", "java.net.ProxySelector");
+    assertThat(r.cleanedUp(LeakReport.Kind.JVM_DEFAULT)).containsExactly("Thread.defaultUncaughtExceptionHandler", "java.net.ProxySelector");
     assertThat(r.leakReport()).as("nothing holds the loader once the defaults are restored").isEmpty();
     assertThat(fx.sink.types("defaulter")).containsSubsequence(RuntimeEvents.STARTED,
         RuntimeEvents.JVM_DEFAULT_RESTORED, RuntimeEvents.UNLOADED);
@@ -225,7 +225,7 @@ class PluginRuntimeTest {
     assertThat(r.stopError()).isNotNull();
     assertThat(r.stopError().code()).isEqualTo(RuntimeErrorCode.STOP_FAILED);
     assertThat(r.stopError().getMessage()).contains("flush failed");
-    assertThat(r.deregisteredDrivers()).containsExactly("com.dbplug.DbDriver");
+    assertThat(r.cleanedUp(LeakReport.Kind.JDBC_DRIVER)).containsExactly("com.dbplug.DbDriver");
     assertThat(java.sql.DriverManager.drivers().map(d -> d.getClass().getName())).doesNotContain("com.dbplug.DbDriver");
     assertThat(r.leakReport()).as("nothing holds the loader once the driver is gone").isEmpty();
     assertThat(runtime.isLoaded("dbplug")).isFalse();
