@@ -41,6 +41,8 @@ public final class RuntimeEvents {
   public static final String MBEAN_UNREGISTERED = "mbean_unregistered";
   /** Unloading restored JVM-wide defaults (uncaught exception handler, proxy selector...) the plugin had set. */
   public static final String JVM_DEFAULT_RESTORED = "jvm_default_restored";
+  /** Unloading removed {@code java.util.logging} handlers the plugin had added to loggers. */
+  public static final String LOG_HANDLER_REMOVED = "log_handler_removed";
   public static final String EXTENSION_UNDECLARED = "extension_undeclared";
   public static final String EXTENSION_FAILED = "extension_failed";
   /** A transaction committed a version without loading it (safe mode, crash guard, dependency not loaded). */
@@ -55,6 +57,7 @@ public final class RuntimeEvents {
       List.of(LOADED, STARTED, STOPPED, UNLOADED, LOAD_FAILED, START_FAILED, STOP_FAILED,
           HEALTH_FAILED, SKIPPED, PERMISSION_DENIED, AUTO_DISABLED, RE_ENABLED, LEAK_SUSPECTED,
           JDBC_DRIVER_DEREGISTERED, SECURITY_PROVIDER_REMOVED, MBEAN_UNREGISTERED, JVM_DEFAULT_RESTORED,
+          LOG_HANDLER_REMOVED,
           EXTENSION_UNDECLARED, EXTENSION_FAILED, ACTIVATION_DEFERRED,
           ENABLE_DEFERRED, PERMISSIONS_ACKNOWLEDGED);
 

@@ -9,15 +9,19 @@ import java.security.Provider;
 import java.security.Security;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Checks that an unloaded plugin's loader is collected (a weak reference, {@code System.gc()} and a
  * bounded poll, as IntelliJ does for dynamic plugins) and, when it is not, looks for the usual
- * holders: threads, shutdown hooks, thread-locals, JDBC drivers, security providers, MBeans and JVM-wide defaults. Shutdown
+ * holders: threads, shutdown hooks, thread-locals, JDBC drivers, security providers, MBeans, JVM-wide defaults and logging handlers. Shutdown
  * hooks and thread-locals live in {@code java.lang} internals, which the JVM only lets Plinth read
  * when started with {@code --add-opens java.base/java.lang=ALL-UNNAMED} (or to Plinth's module).
  *
@@ -108,8 +112,8 @@ public final class LeakDetector {
 
   /**
    * Clears what a plugin commonly leaves in JVM-wide registries, each of which would hold its
-   * loader: deregisters its JDBC drivers, removes its security providers, unregisters its MBeans and
-   * restores the JVM-wide defaults it replaced. Unloading runs it before closing the loader; {@link
+   * loader: deregisters its JDBC drivers, removes its security providers, unregisters its MBeans,
+   * restores the JVM-wide defaults it replaced and removes its {@code java.util.logging} handlers. Unloading runs it before closing the loader; {@link
    * #inspect} runs it again and reports what it still found.
    *
    * @return what was cleared, one holder each, in that order
@@ -131,6 +135,31 @@ public final class LeakDetector {
     for (String name : jvmDefaults(loader, true)) {
       out.add(new LeakReport.Holder(LeakReport.Kind.JVM_DEFAULT, name,
           "a JVM-wide default the plugin set (now restored)"));
+    }
+    for (String name : logHandlers(loader)) {
+      out.add(new LeakReport.Holder(LeakReport.Kind.LOG_HANDLER, name,
+          "a java.util.logging handler the plugin added to a logger (now removed)"));
+    }
+    return out;
+  }
+
+  /**
+   * Removes the {@code java.util.logging} handlers of {@code loader}'s classes from every logger.
+   * They are not closed: that would run plugin code on the unloading thread without a timeout.
+   *
+   * @return {@code <logger>: <handler class>} for each, the root logger named {@code root}
+   */
+  static List<String> logHandlers(ClassLoader loader) {
+    List<String> out = new ArrayList<>();
+    LogManager manager = LogManager.getLogManager();
+    for (String name : Collections.list(manager.getLoggerNames())) {
+      Logger logger = manager.getLogger(name);
+      for (Handler h : logger == null ? new Handler[0] : logger.getHandlers()) {
+        if (h.getClass().getClassLoader() == loader) {
+          logger.removeHandler(h);
+          out.add((name.isEmpty() ? "root" : name) + ": " + h.getClass().getName());
+        }
+      }
     }
     return out;
   }

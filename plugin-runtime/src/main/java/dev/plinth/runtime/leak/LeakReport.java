@@ -43,7 +43,9 @@ public record LeakReport(
     /** An MBean of the plugin left registered (unregistered once found). */
     MBEAN,
     /** A JVM-wide default (uncaught exception handler, proxy selector...) set to a plugin object (restored once found). */
-    JVM_DEFAULT
+    JVM_DEFAULT,
+    /** A {@code java.util.logging} handler of the plugin on a logger (removed once found). */
+    LOG_HANDLER
   }
 
   /**
@@ -71,7 +73,7 @@ public record LeakReport(
           + " until the JVM restarts, the old loader stays in memory.";
     }
     return "No thread" + (shutdownHooksInspected ? ", shutdown hook, thread-local" : "")
-        + ", JDBC driver, security provider, MBean or JVM-wide default holds it."
+        + ", JDBC driver, security provider, MBean, JVM-wide default or logging handler holds it."
         + (shutdownHooksInspected ? "" : " Start the JVM with --add-opens java.base/java.lang=ALL-UNNAMED"
             + " to inspect shutdown hooks and thread-locals too.")
         + " Look for host objects that still refer to objects of " + pluginId

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param cleanedUp what the plugin left in JVM-wide registries and the runtime cleared before
  *     closing its loader: JDBC drivers (deregistered), {@code java.security} providers (removed),
  *     MBeans (unregistered) and JVM-wide defaults such as {@code
- *     Thread.defaultUncaughtExceptionHandler} or {@code java.net.ProxySelector} (set back)
+ *     Thread.defaultUncaughtExceptionHandler} or {@code java.net.ProxySelector} (set back), and
+ *     {@code java.util.logging} handlers (removed)
  * @param leak the leak report when the loader was still reachable after the wait, or null
  */
 @API(status = STABLE, since = "0.1")

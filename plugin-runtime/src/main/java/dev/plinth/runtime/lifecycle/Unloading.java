@@ -41,7 +41,8 @@ final class Unloading {
       LeakReport.Kind.JDBC_DRIVER, RuntimeEvents.JDBC_DRIVER_DEREGISTERED,
       LeakReport.Kind.SECURITY_PROVIDER, RuntimeEvents.SECURITY_PROVIDER_REMOVED,
       LeakReport.Kind.MBEAN, RuntimeEvents.MBEAN_UNREGISTERED,
-      LeakReport.Kind.JVM_DEFAULT, RuntimeEvents.JVM_DEFAULT_RESTORED);
+      LeakReport.Kind.JVM_DEFAULT, RuntimeEvents.JVM_DEFAULT_RESTORED,
+      LeakReport.Kind.LOG_HANDLER, RuntimeEvents.LOG_HANDLER_REMOVED);
 
   Unloading(RuntimeSettings settings, HookWiring hooks, ExtensionRegistry extensions, EventSink events) {
     LeakDetector.jvmDefaultsBaseline(); // before any plugin of this runtime can replace one

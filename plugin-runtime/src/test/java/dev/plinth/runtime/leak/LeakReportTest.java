@@ -15,9 +15,9 @@ class LeakReportTest {
     LeakReport inspected = new LeakReport("acme", "1.0.0", "plinth:acme@1.0.0#1", List.of(), true);
 
     assertThat(held.nextStep()).startsWith("Stop or remove the holders listed in acme's Plugin.stop()");
-    assertThat(unseen.nextStep()).startsWith("No thread, JDBC driver, security provider, MBean or JVM-wide default holds it.")
+    assertThat(unseen.nextStep()).startsWith("No thread, JDBC driver, security provider, MBean, JVM-wide default or logging handler holds it.")
         .contains("--add-opens java.base/java.lang=ALL-UNNAMED", "shutdown hooks and thread-locals").contains("objects of acme").contains("GC.heap_dump");
-    assertThat(inspected.nextStep()).startsWith("No thread, shutdown hook, thread-local, JDBC driver, security provider, MBean or JVM-wide default holds it.")
+    assertThat(inspected.nextStep()).startsWith("No thread, shutdown hook, thread-local, JDBC driver, security provider, MBean, JVM-wide default or logging handler holds it.")
         .doesNotContain("--add-opens");
     assertThat(held.names(LeakReport.Kind.THREAD)).containsExactly("acme-poller");
     assertThat(held.names(LeakReport.Kind.SHUTDOWN_HOOK)).isEmpty();

@@ -208,6 +208,36 @@ class PluginRuntimeTest {
   }
 
   @Test
+  void unload_pluginLeftLoggingHandlerOnRootLogger_handlerRemovedAndLoaderCollected() throws Exception {
+    RuntimeFixture fx = fx();
+    PluginRuntime runtime = fx.runtime(s -> s.leakWait(Duration.ofSeconds(2)));
+    java.util.logging.Logger rootLogger = java.util.logging.Logger.getLogger("");
+    Path dir = TestBundles.bundle(root.resolve("plugins"), "julplug", "1.0.0", TestBundles.jar("julplug.jar")
+        .source("com.julplug.Entry", Sources.plugin("com.julplug.Entry",
+            "java.util.logging.Logger.getLogger(\"\").addHandler(new com.julplug.Collect());", "",
+            "return HealthStatus.healthy();"))
+        .plugin("com.julplug.Entry")
+        .source("com.julplug.Collect", """
+            package com.julplug;
+            public final class Collect extends java.util.logging.Handler {
+              public void publish(java.util.logging.LogRecord r) {}
+              public void flush() {}
+              public void close() {}
+            }
+            """));
+    runtime.load(RuntimeFixture.manifest("julplug"), dir);
+    assertThat(rootLogger.getHandlers()).extracting(h -> h.getClass().getName()).contains("com.julplug.Collect");
+
+    UnloadResult r = runtime.unload("julplug");
+
+    assertThat(rootLogger.getHandlers()).extracting(h -> h.getClass().getName()).doesNotContain("com.julplug.Collect");
+    assertThat(r.cleanedUp(LeakReport.Kind.LOG_HANDLER)).containsExactly("root: com.julplug.Collect");
+    assertThat(r.leakReport()).as("nothing holds the loader once the handler is gone").isEmpty();
+    assertThat(fx.sink.types("julplug")).containsSubsequence(RuntimeEvents.STARTED,
+        RuntimeEvents.LOG_HANDLER_REMOVED, RuntimeEvents.UNLOADED);
+  }
+
+  @Test
   void unload_stopThrowsAndPluginRegisteredJdbcDriver_driverDeregisteredStopFailureReportedLoaderCollected()
       throws Exception {
     RuntimeFixture fx = fx();
