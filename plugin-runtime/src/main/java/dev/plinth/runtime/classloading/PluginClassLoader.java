@@ -165,9 +165,33 @@ public final class PluginClassLoader extends URLClassLoader {
 
     @Override
     protected URLConnection openConnection(URL u) throws IOException {
-      URLConnection c = new URL(u.toExternalForm()).openConnection();
+      URLConnection c = standard(u).openConnection();
       c.setUseCaches(false);
       return c;
+    }
+
+    // Equal to, and hashed like, the JDK's own jar: URL for the same resource.
+    @Override
+    protected boolean equals(URL u1, URL u2) {
+      return standard(u1).equals(standard(u2));
+    }
+
+    @Override
+    protected int hashCode(URL u) {
+      return standard(u).hashCode();
+    }
+
+    @Override
+    protected boolean sameFile(URL u1, URL u2) {
+      return standard(u1).sameFile(standard(u2));
+    }
+
+    private static URL standard(URL u) {
+      try {
+        return new URL(u.toExternalForm());
+      } catch (MalformedURLException e) {
+        throw new IllegalStateException("a jar: URL that the JDK made no longer parses: " + u, e);
+      }
     }
   }
 

@@ -309,6 +309,9 @@ class PluginClassLoaderTest {
     }
     assertThat(url.getProtocol()).isEqualTo("jar");
     assertThat(url.openConnection()).isInstanceOf(java.net.JarURLConnection.class);
+    URL plain = new URL(url.toExternalForm());
+    assertThat(url).isEqualTo(plain).hasSameHashCodeAs(plain);
+    assertThat(plain).isEqualTo(url);
     assertThat(Collections.list(a.getResources("data/note.txt"))).containsExactly(url);
     try (java.io.InputStream in = Collections.list(a.getResources("data/note.txt")).get(0).openStream()) {
       assertThat(in.readAllBytes()).hasSize(5);
