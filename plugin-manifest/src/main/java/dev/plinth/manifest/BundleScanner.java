@@ -122,11 +122,14 @@ final class BundleScanner {
         }
         className(name).filter(c -> hostPackageOf(packageOf(c), hostPackages) != null).ifPresent(found::add);
       }
-      if (manifest != null) {
-        outside(issues, root, file, jar, JarClassPath.CLASS_PATH_FIELD, JarClassPath.tokens(mainSection(zip, manifest)));
-      }
-      if (index != null) {
-        outside(issues, root, file, jar, JarClassPath.INDEX_NAME, JarClassPath.indexedJars(indexOf(zip, index)));
+      List<JarClassPath.Reference> refs =
+          JarClassPath.references(read(zip, manifest, JarClassPath::mainSection), read(zip, index, JarClassPath::index));
+      for (JarClassPath.Reference r : JarClassPath.leaving(root, jar, refs)) {
+        issues.add(ManifestCode.JAR_CLASS_PATH_OUTSIDE, "bundle:" + file, r.token(),
+            "has a " + (r.field().equals(JarClassPath.CLASS_PATH_FIELD) ? "Class-Path manifest attribute" : r.field())
+                + " that leads outside the bundle",
+            "Remove " + r.removal("the jar") + ", or make it name jars inside the bundle (or list them in"
+                + " runtime.classpath), then rebuild the jar.");
       }
     } catch (IOException e) {
       issues.add(ManifestCode.BUNDLE_UNREADABLE, "bundle:" + file, file, "is not a readable jar",
@@ -136,31 +139,18 @@ final class BundleScanner {
     report(issues, file, found, hostPackages);
   }
 
-  /** Each path the jar makes the JDK's loader follow ({@code where} says how) that leads outside is an issue. */
-  private static void outside(Issues issues, Path root, String file, Path jar, String where, List<String> tokens) {
-    Path inside = root.toAbsolutePath().normalize();
-    for (String token : tokens) {
-      Path target = JarClassPath.target(jar, token);
-      if (target != null && !target.startsWith(inside)) {
-        issues.add(ManifestCode.JAR_CLASS_PATH_OUTSIDE, "bundle:" + file, token,
-            "has a " + (where.equals(JarClassPath.CLASS_PATH_FIELD) ? "Class-Path manifest attribute" : where)
-                + " that leads outside the bundle",
-            "Remove " + (where.equals(JarClassPath.CLASS_PATH_FIELD) ? "the Class-Path attribute from the jar's"
-                + " META-INF/MANIFEST.MF" : where + " from the jar") + ", or make it name jars inside the bundle"
-                + " (or list them in runtime.classpath), then rebuild the jar.");
-      }
-    }
+  /** How much of an entry to read. */
+  private interface Reader {
+    byte[] read(java.io.InputStream in) throws IOException;
   }
 
-  private static byte[] mainSection(ZipFile zip, ZipEntry entry) throws IOException {
-    try (var in = zip.getInputStream(entry)) {
-      return JarClassPath.mainSection(in);
+  /** An entry's bytes as {@code reader} bounds them; null when the jar has no such entry. */
+  private static byte @Nullable [] read(ZipFile zip, @Nullable ZipEntry entry, Reader reader) throws IOException {
+    if (entry == null) {
+      return null;
     }
-  }
-
-  private static byte[] indexOf(ZipFile zip, ZipEntry entry) throws IOException {
     try (var in = zip.getInputStream(entry)) {
-      return JarClassPath.index(in);
+      return reader.read(in);
     }
   }
 

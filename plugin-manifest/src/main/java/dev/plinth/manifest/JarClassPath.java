@@ -33,7 +33,7 @@ public final class JarClassPath {
   public static final String MANIFEST_NAME = JarFile.MANIFEST_NAME;
   /** The jar index's entry name, matched exactly as the JDK does. */
   public static final String INDEX_NAME = "META-INF/INDEX.LIST";
-  /** How a reference from {@link #tokens} is named in reports. */
+  /** The {@link Reference#field} of a {@code Class-Path} token. */
   public static final String CLASS_PATH_FIELD = "Class-Path";
 
   /** The most of a manifest's main section read; a {@code Class-Path} of thousands of jars fits. */
@@ -44,6 +44,50 @@ public final class JarClassPath {
   private static final byte[] KEY = "class-path:".getBytes(StandardCharsets.US_ASCII);
 
   private JarClassPath() {}
+
+  /**
+   * One path a jar makes the loader follow.
+   *
+   * @param field where the jar names it: {@value #CLASS_PATH_FIELD} or {@value #INDEX_NAME}
+   * @param token the path as written there, relative to the jar or an absolute {@code file:} URL
+   */
+  public record Reference(String field, String token) {
+    /** What to remove from {@code jar} to drop this reference, for an operator's next step. */
+    public String removal(String jar) {
+      return field.equals(CLASS_PATH_FIELD)
+          ? "the Class-Path attribute from " + jar + "'s META-INF/MANIFEST.MF"
+          : field + " from " + jar;
+    }
+  }
+
+  /**
+   * The references of a jar, {@code Class-Path} tokens first, from its manifest's main section
+   * ({@link #mainSection}) and its index ({@link #index}); either may be null when the jar has none.
+   *
+   * @throws IOException when the manifest that names a {@code Class-Path} cannot be parsed
+   */
+  public static List<Reference> references(byte @Nullable [] mainSection, byte @Nullable [] index) throws IOException {
+    List<Reference> out = new ArrayList<>();
+    tokens(mainSection).forEach(t -> out.add(new Reference(CLASS_PATH_FIELD, t)));
+    indexedJars(index).forEach(t -> out.add(new Reference(INDEX_NAME, t)));
+    return out;
+  }
+
+  /**
+   * The references of {@code jar} whose {@link #target} is outside {@code root}, judged on the
+   * normalised path alone (links are not followed: callers that must, resolve them).
+   */
+  public static List<Reference> leaving(Path root, Path jar, List<Reference> references) {
+    Path inside = root.toAbsolutePath().normalize();
+    List<Reference> out = new ArrayList<>();
+    for (Reference r : references) {
+      Path target = target(jar, r.token());
+      if (target != null && !target.startsWith(inside)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
 
   /**
    * Reads a manifest's main section: its bytes up to the first blank line, where the per-entry
@@ -102,7 +146,7 @@ public final class JarClassPath {
    *
    * @throws IOException when the manifest that names it cannot be parsed
    */
-  public static List<String> tokens(byte @Nullable [] manifest) throws IOException {
+  static List<String> tokens(byte @Nullable [] manifest) throws IOException {
     if (manifest == null || !mentionsClassPath(manifest)) {
       return List.of();
     }
@@ -122,7 +166,7 @@ public final class JarClassPath {
    * in {@code .jar} (the others are the packages each holds). Relative to the indexed jar, like
    * {@code Class-Path} tokens; resolve them with {@link #target}.
    */
-  public static List<String> indexedJars(byte @Nullable [] index) {
+  static List<String> indexedJars(byte @Nullable [] index) {
     if (index == null) {
       return List.of();
     }
@@ -163,28 +207,20 @@ public final class JarClassPath {
     if (s.indexOf('%') < 0) {
       return s;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-    for (int i = 0; i < s.length(); ) {
-      char c = s.charAt(i);
-      if (c == '%' && i + 2 < s.length()) {
-        int hi = Character.digit(s.charAt(i + 1), 16);
-        int lo = Character.digit(s.charAt(i + 2), 16);
-        if (hi < 0 || lo < 0) {
-          throw new IllegalArgumentException("bad escape in " + s);
-        }
-        out.write(hi * 16 + lo);
-        i += 3;
-      } else if (c == '%') {
-        throw new IllegalArgumentException("bad escape in " + s);
-      } else {
-        byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-        if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
-          b = s.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
-          i++;
-        }
-        out.write(b, 0, b.length);
-        i++;
+    byte[] in = s.getBytes(StandardCharsets.UTF_8); // '%' and hex digits are single bytes in UTF-8
+    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
+    for (int i = 0; i < in.length; i++) {
+      if (in[i] != '%') {
+        out.write(in[i]);
+        continue;
       }
+      int hi = i + 2 < in.length ? Character.digit(in[i + 1], 16) : -1;
+      int lo = hi < 0 ? -1 : Character.digit(in[i + 2], 16);
+      if (lo < 0) {
+        throw new IllegalArgumentException("bad escape in " + s);
+      }
+      out.write(hi * 16 + lo);
+      i += 2;
     }
     return out.toString(StandardCharsets.UTF_8);
   }

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses bundles that carry their own copy of {@code dev.plinth.api} or of a package the host
@@ -60,11 +61,16 @@ public final class HostClassCheck {
               index = entry;
             }
           }
-          if (manifest != null) {
-            inside(layout.bundleRoot(), file, path, JarClassPath.CLASS_PATH_FIELD, JarClassPath.tokens(mainSection(jar, manifest)));
-          }
-          if (index != null) {
-            inside(layout.bundleRoot(), file, path, JarClassPath.INDEX_NAME, JarClassPath.indexedJars(indexOf(jar, index)));
+          List<JarClassPath.Reference> refs =
+              JarClassPath.references(read(jar, manifest, JarClassPath::mainSection), read(jar, index, JarClassPath::index));
+          List<JarClassPath.Reference> leaving = JarClassPath.leaving(layout.bundleRoot(), path, refs);
+          if (!leaving.isEmpty()) {
+            JarClassPath.Reference r = leaving.get(0);
+            throw new InstallException(InstallErrorCode.EXTRACT_CLASS_PATH_OUTSIDE, Phase.EXTRACT,
+                "jar " + r.field() + " must stay inside the bundle: " + file + " names " + r.token(),
+                "Remove " + r.removal(file) + " (or make it name jars inside the bundle), rebuild the bundle and"
+                    + " install it again.",
+                Map.of("file", file, "field", r.field(), "value", r.token()), null);
           }
         } catch (IOException e) {
           throw ExtractErrors.invalid(file, "jar in bundle is unreadable: " + e.getMessage(), e);
@@ -73,35 +79,18 @@ public final class HostClassCheck {
     }
   }
 
-  /**
-   * Refuses a path the JDK's loader would follow out of the bundle: a {@code Class-Path} token or a
-   * jar the index names ({@code where}).
-   */
-  private static void inside(Path root, String file, Path jar, String where, List<String> tokens) {
-    Path bundle = root.toAbsolutePath().normalize();
-    for (String token : tokens) {
-      Path target = JarClassPath.target(jar, token);
-      if (target != null && !target.startsWith(bundle)) {
-        throw new InstallException(InstallErrorCode.EXTRACT_CLASS_PATH_OUTSIDE, Phase.EXTRACT,
-            "jar " + where + " must stay inside the bundle: " + file + " names " + token,
-            "Remove " + (where.equals(JarClassPath.CLASS_PATH_FIELD)
-                ? "the Class-Path attribute from " + file + "'s META-INF/MANIFEST.MF"
-                : where + " from " + file)
-                + " (or make it name jars inside the bundle), rebuild the bundle and install it again.",
-            Map.of("file", file, "field", where, "value", token), null);
-      }
-    }
+  /** How much of an entry to read. */
+  private interface Reader {
+    byte[] read(InputStream in) throws IOException;
   }
 
-  private static byte[] mainSection(ZipFile jar, ZipArchiveEntry entry) throws IOException {
-    try (InputStream in = jar.getInputStream(entry)) {
-      return JarClassPath.mainSection(in);
+  /** An entry's bytes as {@code reader} bounds them; null when the jar has no such entry. */
+  private static byte @Nullable [] read(ZipFile jar, @Nullable ZipArchiveEntry entry, Reader reader) throws IOException {
+    if (entry == null) {
+      return null;
     }
-  }
-
-  private static byte[] indexOf(ZipFile jar, ZipArchiveEntry entry) throws IOException {
     try (InputStream in = jar.getInputStream(entry)) {
-      return JarClassPath.index(in);
+      return reader.read(in);
     }
   }
 

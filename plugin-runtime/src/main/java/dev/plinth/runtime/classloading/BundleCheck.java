@@ -76,7 +76,7 @@ final class BundleCheck {
       if (scan.services != null) {
         services.add(scan.services);
       }
-      for (Reference ref : scan.classPath) {
+      for (JarClassPath.Reference ref : scan.classPath) {
         Path added = classPathTarget(pluginId, classpath.root(), entry, ref);
         if (added != null && seen.add(added)) {
           todo.addLast(added);
@@ -93,15 +93,15 @@ final class BundleCheck {
    *
    * @throws PluginRuntimeException {@code CLASSPATH_INVALID} when it leaves the bundle
    */
-  private static @Nullable Path classPathTarget(String pluginId, Path root, Path jar, Reference ref) {
+  private static @Nullable Path classPathTarget(String pluginId, Path root, Path jar, JarClassPath.Reference ref) {
     Path target = JarClassPath.target(jar, ref.token());
-    if (target == null) {
+    if (target == null || target.startsWith(root) && !Files.exists(target)) {
       return null; // the JDK ignores it too
     }
     try {
-      Path real = target.startsWith(root) && Files.exists(target) ? target.toRealPath() : target;
+      Path real = target.startsWith(root) ? target.toRealPath() : target;
       if (real.startsWith(root)) {
-        return Files.exists(real) ? real : null;
+        return real;
       }
     } catch (IOException e) {
       // unreadable: refused below like a path outside
@@ -111,21 +111,15 @@ final class BundleCheck {
         RuntimeErrorCode.CLASSPATH_INVALID,
         pluginId,
         ref.field() + " entry of " + jarName + " must stay inside the bundle: " + ref.token(),
-        (ref.field().equals(JarClassPath.CLASS_PATH_FIELD)
-            ? "Remove the Class-Path attribute from " + jarName + "'s META-INF/MANIFEST.MF"
-            : "Remove " + JarClassPath.INDEX_NAME + " from " + jarName)
-            + ", or make it name jars inside the bundle (or list them in [plugin.runtime] classpath),"
-            + " then rebuild and reinstall the plugin.",
+        "Remove " + ref.removal(jarName) + ", or make it name jars inside the bundle (or list them in"
+            + " [plugin.runtime] classpath), then rebuild and reinstall the plugin.",
         Map.of("field", ref.field(), "value", ref.token(), "jar", jarName),
         null);
   }
 
-  /** A path a jar makes the loader follow, and where it says so (Class-Path or the jar index). */
-  private record Reference(String field, String token) {}
-
   /** What one pass over a jar or folder found. */
   private record Scan(
-      @Nullable String offending, @Nullable ServiceFile services, boolean servicesKnown, List<Reference> classPath) {
+      @Nullable String offending, @Nullable ServiceFile services, boolean servicesKnown, List<JarClassPath.Reference> classPath) {
     Scan(@Nullable String offending, @Nullable ServiceFile services, boolean servicesKnown) {
       this(offending, services, servicesKnown, List.of());
     }
@@ -158,20 +152,17 @@ final class BundleCheck {
       }
       ServiceFile found = null;
       if (services && known && !indexed) {
-        byte[] bytes = read(file, file.getEntry(PLUGIN_SERVICES));
+        // Sized to the entry: readAllBytes would allocate and clear a buffer of several KB.
+        ZipEntry e = file.getEntry(PLUGIN_SERVICES);
+        long size = e == null ? -1 : e.getSize();
+        byte[] bytes = bounded(file, e, in -> size >= 0 && size < MAX_SIZED_READ ? in.readNBytes((int) size) : in.readAllBytes());
         if (bytes != null) {
           found = new ServiceFile("jar:" + jar.toUri() + "!/" + PLUGIN_SERVICES, new String(bytes, StandardCharsets.UTF_8));
         }
       }
-      List<Reference> refs = new ArrayList<>();
-      if (manifest != null) {
-        JarClassPath.tokens(bounded(file, file.getEntry(manifest), JarClassPath::mainSection))
-            .forEach(t -> refs.add(new Reference(JarClassPath.CLASS_PATH_FIELD, t)));
-      }
-      if (indexed) {
-        JarClassPath.indexedJars(bounded(file, file.getEntry(JarClassPath.INDEX_NAME), JarClassPath::index))
-            .forEach(t -> refs.add(new Reference(JarClassPath.INDEX_NAME, t)));
-      }
+      List<JarClassPath.Reference> refs = JarClassPath.references(
+          bounded(file, manifest == null ? null : file.getEntry(manifest), JarClassPath::mainSection),
+          indexed ? bounded(file, file.getEntry(JarClassPath.INDEX_NAME), JarClassPath::index) : null);
       return new Scan(null, found, known && !indexed, refs);
     } catch (IOException e) {
       throw unreadable(pluginId, jar, e);
@@ -190,18 +181,6 @@ final class BundleCheck {
     }
     try (InputStream in = file.getInputStream(e)) {
       return reader.read(in);
-    }
-  }
-
-  /** An entry's bytes; null for a folder entry or none. */
-  private static byte @Nullable [] read(ZipFile file, @Nullable ZipEntry e) throws IOException {
-    if (e == null || e.isDirectory()) {
-      return null;
-    }
-    try (InputStream in = file.getInputStream(e)) {
-      // Sized to the entry: readAllBytes would allocate and clear a buffer of several KB.
-      long size = e.getSize();
-      return size >= 0 && size < MAX_SIZED_READ ? in.readNBytes((int) size) : in.readAllBytes();
     }
   }
 

@@ -39,20 +39,20 @@ final class JvmDefaults {
   }
 
   /**
-   * The defaults that are objects of {@code loader}'s classes, by name; with {@code restore}, each
-   * is set back to its baseline, or to none when the baseline is itself such an object.
+   * Sets each default that is an object of {@code loader}'s classes back to its baseline, or to
+   * none when the baseline is itself such an object.
+   *
+   * @return the names of the defaults restored
    */
-  static List<String> of(ClassLoader loader, boolean restore) {
+  static List<String> restore(ClassLoader loader) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < SLOTS.size(); i++) {
       Slot slot = SLOTS.get(i);
       Object current = slot.get().get();
       if (current != null && current.getClass().getClassLoader() == loader) {
+        Object base = BASELINE.get(i);
+        slot.set().accept(base != null && base.getClass().getClassLoader() == loader ? null : base);
         out.add(slot.name());
-        if (restore) {
-          Object base = BASELINE.get(i);
-          slot.set().accept(base != null && base.getClass().getClassLoader() == loader ? null : base);
-        }
       }
     }
     return out;

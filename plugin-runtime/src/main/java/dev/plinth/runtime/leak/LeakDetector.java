@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks that an unloaded plugin's loader is collected (a weak reference, {@code System.gc()} and a
  * bounded poll, as IntelliJ does for dynamic plugins) and, when it is not, looks for the usual
- * holders: threads, shutdown hooks, thread-locals, JDBC drivers, security providers, MBeans, JVM-wide defaults and logging handlers. Shutdown
- * hooks and thread-locals live in {@code java.lang} internals, which the JVM only lets Plinth read
- * when started with {@code --add-opens java.base/java.lang=ALL-UNNAMED} (or to Plinth's module).
+ * holders: threads, shutdown hooks, thread-locals, JDBC drivers, security providers, MBeans,
+ * JVM-wide defaults and logging handlers. Shutdown hooks and thread-locals live in {@code
+ * java.lang} internals, which the JVM only lets Plinth read when started with {@code --add-opens
+ * java.base/java.lang=ALL-UNNAMED} (or to Plinth's module).
  *
  * <p>Stateless and thread-safe.
  */
@@ -59,53 +60,37 @@ public final class LeakDetector {
   }
 
   /**
-   * Lists, and optionally removes, the {@link Security} providers whose classes {@code loader}
-   * defined: a plugin that bundles a crypto library often registers its provider in {@code start}
-   * and never removes it, and the JVM-wide provider list then holds the plugin's loader for good.
+   * Removes the {@link Security} providers whose classes {@code loader} defined: a plugin that
+   * bundles a crypto library often registers its provider in {@code start} and never removes it,
+   * and the JVM-wide provider list then holds the plugin's loader for good.
    *
    * @return the providers' names, in the list's order
    */
-  static List<String> securityProviders(ClassLoader loader, boolean remove) {
+  private static List<String> removeSecurityProviders(ClassLoader loader) {
     List<String> names = new ArrayList<>();
     for (Provider p : Security.getProviders()) {
       if (p.getClass().getClassLoader() == loader) {
         names.add(p.getName());
-        if (remove) {
-          Security.removeProvider(p.getName());
-        }
+        Security.removeProvider(p.getName());
       }
     }
-    return List.copyOf(names);
+    return names;
   }
 
-  /**
-   * Lists, and optionally unregisters, the MBeans whose classes {@code loader} defined, in the MBean
-   * servers the JVM has created (none is created to look). Libraries such as log4j-core register
-   * MBeans by default, and one left registered holds the plugin's loader for good.
-   *
-   * @return the MBeans' canonical object names; empty without {@code java.management}
-   */
-  static List<String> mbeans(ClassLoader loader, boolean unregister) {
+  /** Unregisters the plugin's MBeans ({@link Mbeans}); none without {@code java.management}. */
+  private static List<String> unregisterMBeans(ClassLoader loader) {
     try {
-      return List.copyOf(Mbeans.of(loader, unregister));
+      return Mbeans.unregister(loader);
     } catch (LinkageError | SecurityException e) {
       return List.of();
     }
   }
 
   /**
-   * Lists, and optionally restores, the JVM-wide defaults that are objects of {@code loader}'s
-   * classes: the default uncaught exception handler and the {@code java.net} authenticator, proxy
-   * selector, cookie handler and response cache. Restoring sets each back to what it was when the
-   * first runtime was built ({@link #jvmDefaultsBaseline()}).
-   *
-   * @return the defaults' names
+   * Takes the baseline that {@link #cleanUp} restores JVM-wide defaults to (the default uncaught
+   * exception handler, and {@code java.net}'s authenticator, proxy selector, cookie handler and
+   * response cache), once per JVM: call before loading plugins.
    */
-  static List<String> jvmDefaults(ClassLoader loader, boolean restore) {
-    return JvmDefaults.of(loader, restore);
-  }
-
-  /** Takes the baseline {@link #jvmDefaults} restores, once per JVM: call before loading plugins. */
   public static void jvmDefaultsBaseline() {
     JvmDefaults.init();
   }
@@ -113,8 +98,9 @@ public final class LeakDetector {
   /**
    * Clears what a plugin commonly leaves in JVM-wide registries, each of which would hold its
    * loader: deregisters its JDBC drivers, removes its security providers, unregisters its MBeans,
-   * restores the JVM-wide defaults it replaced and removes its {@code java.util.logging} handlers. Unloading runs it before closing the loader; {@link
-   * #inspect} runs it again and reports what it still found.
+   * restores the JVM-wide defaults it replaced and removes its {@code java.util.logging} handlers.
+   * Unloading runs it before closing the loader; {@link #inspect} runs it again and reports what it
+   * still found.
    *
    * @return what was cleared, one holder each, in that order
    */
@@ -124,19 +110,19 @@ public final class LeakDetector {
       out.add(new LeakReport.Holder(LeakReport.Kind.JDBC_DRIVER, driver,
           "registered with java.sql.DriverManager by the plugin (now deregistered)"));
     }
-    for (String provider : securityProviders(loader, true)) {
+    for (String provider : removeSecurityProviders(loader)) {
       out.add(new LeakReport.Holder(LeakReport.Kind.SECURITY_PROVIDER, provider,
           "registered with java.security.Security by the plugin (now removed)"));
     }
-    for (String mbean : mbeans(loader, true)) {
+    for (String mbean : unregisterMBeans(loader)) {
       out.add(new LeakReport.Holder(LeakReport.Kind.MBEAN, mbean,
           "registered in an MBean server by the plugin (now unregistered)"));
     }
-    for (String name : jvmDefaults(loader, true)) {
+    for (String name : JvmDefaults.restore(loader)) {
       out.add(new LeakReport.Holder(LeakReport.Kind.JVM_DEFAULT, name,
           "a JVM-wide default the plugin set (now restored)"));
     }
-    for (String name : logHandlers(loader)) {
+    for (String name : removeLogHandlers(loader)) {
       out.add(new LeakReport.Holder(LeakReport.Kind.LOG_HANDLER, name,
           "a java.util.logging handler the plugin added to a logger (now removed)"));
     }
@@ -149,7 +135,7 @@ public final class LeakDetector {
    *
    * @return {@code <logger>: <handler class>} for each, the root logger named {@code root}
    */
-  static List<String> logHandlers(ClassLoader loader) {
+  private static List<String> removeLogHandlers(ClassLoader loader) {
     List<String> out = new ArrayList<>();
     LogManager manager = LogManager.getLogManager();
     for (String name : Collections.list(manager.getLoggerNames())) {

@@ -16,16 +16,15 @@ import javax.management.ObjectName;
 final class Mbeans {
   private Mbeans() {}
 
-  static List<String> of(ClassLoader loader, boolean unregister) {
+  /** Unregisters the MBeans of {@code loader}'s classes; returns their canonical names. */
+  static List<String> unregister(ClassLoader loader) {
     List<String> out = new ArrayList<>();
     for (MBeanServer server : MBeanServerFactory.findMBeanServer(null)) {
       for (ObjectName name : server.queryNames(null, null)) {
         try {
           if (server.getClassLoaderFor(name) == loader) {
             out.add(name.getCanonicalName());
-            if (unregister) {
-              server.unregisterMBean(name);
-            }
+            server.unregisterMBean(name);
           }
         } catch (InstanceNotFoundException | MBeanRegistrationException | RuntimeException gone) {
           // unregistered meanwhile, or its preDeregister refused: nothing more to do here
