@@ -47,6 +47,8 @@ public enum ManifestCode implements ErrorCode {
   HOOK_PRIORITY_OUT_OF_RANGE(Severity.ERROR),
   /** A hook failure policy is neither {@code open} nor {@code closed}. */
   HOOK_FAILURE_INVALID(Severity.ERROR),
+  /** {@code plugin.runtime.activation} is neither {@code eager} nor {@code lazy}. */
+  ACTIVATION_INVALID(Severity.ERROR),
   /** The same entry appears twice in a list, or two policies name one hook point. */
   DUPLICATE_ENTRY(Severity.ERROR),
   /** The plugin lists itself as a dependency. */

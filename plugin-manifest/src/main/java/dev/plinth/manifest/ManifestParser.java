@@ -155,10 +155,7 @@ public final class ManifestParser {
 
   /** Parses and validates manifest text. */
   public static ManifestReport parse(String toml) {
-    // The plain subset manifests are written in skips tomlj's generated parser, which costs a cold
-    // host about 150 ms to start and most of a boot's manifest reading; anything else goes to tomlj.
-    TomlParseResult plain = SimpleToml.parse(toml);
-    TomlParseResult result = plain != null ? plain : Toml.parse(toml);
+    TomlParseResult result = Toml.parse(toml);
     if (result.hasErrors()) {
       List<ManifestIssue> issues = new ArrayList<>();
       String[] lines = toml.split("\r?\n", -1);

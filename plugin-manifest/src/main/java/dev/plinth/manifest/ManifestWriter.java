@@ -35,6 +35,9 @@ public final class ManifestWriter {
     optional(b, "entry", r.entry());
     line(b, "classpath", TomlText.strings(r.classpath()));
     line(b, "exports", TomlText.strings(r.exports()));
+    if (r.activation() != null) {
+      line(b, "activation", TomlText.string(r.activation().text()));
+    }
     b.append("\n[plugin.dependencies]\n");
     m.dependencies().forEach((id, range) -> line(b, TomlText.key(id), TomlText.string(range)));
     PluginManifest.Contributes c = m.contributes();

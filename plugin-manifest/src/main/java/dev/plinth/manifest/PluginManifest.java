@@ -86,14 +86,40 @@ public record PluginManifest(
    * @param entry fully qualified {@code Plugin} class, or null to use the single ServiceLoader provider
    * @param classpath relative classpath entries inside the bundle (globs such as {@code lib/*.jar})
    * @param exports packages that dependent plugins may load from this plugin
+   * @param activation {@code activation}: when the plugin is started, or null for the host's default
    */
-  public record Runtime(@Nullable String entry, List<String> classpath, List<String> exports) {
+  public record Runtime(
+      @Nullable String entry, List<String> classpath, List<String> exports, @Nullable Activation activation) {
     /** No entry; the classpath is the bundle's {@code classes} folder and {@code lib/*.jar}. */
     public static final Runtime DEFAULT = new Runtime(null, List.of("classes", "lib/*.jar"), List.of());
 
     public Runtime {
       classpath = List.copyOf(classpath);
       exports = List.copyOf(exports);
+    }
+
+    /** A runtime table without {@code activation}: the host's default applies. */
+    public Runtime(@Nullable String entry, List<String> classpath, List<String> exports) {
+      this(entry, classpath, exports, null);
+    }
+
+    public Runtime withActivation(@Nullable Activation activation) {
+      return new Runtime(entry, classpath, exports, activation);
+    }
+  }
+
+  /**
+   * {@code plugin.runtime.activation}: {@code eager} plugins start at boot; {@code lazy} ones start
+   * on the first dispatch to one of their hook points or the first lookup of one of their extensions.
+   */
+  @API(status = STABLE, since = "0.1")
+  public enum Activation {
+    EAGER,
+    LAZY;
+
+    /** The manifest's spelling: {@code eager} or {@code lazy}. */
+    public String text() {
+      return name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 

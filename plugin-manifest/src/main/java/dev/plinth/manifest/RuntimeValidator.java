@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /** {@code [plugin.runtime]}: entry class, classpath and exported packages. Stateless. */
 final class RuntimeValidator {
-  private static final Set<String> KEYS = Set.of("entry", "classpath", "exports");
+  private static final Set<String> KEYS = Set.of("entry", "classpath", "exports", "activation");
 
   private RuntimeValidator() {}
 
@@ -49,6 +49,23 @@ final class RuntimeValidator {
     }
     runtime.duplicates(exports, "List each exported package once.");
     return new PluginManifest.Runtime(entry, classpath,
-        exports.stream().map(FieldReader.Item::value).distinct().toList());
+        exports.stream().map(FieldReader.Item::value).distinct().toList(), activation(runtime));
+  }
+
+  private static PluginManifest.@Nullable Activation activation(FieldReader runtime) {
+    String value = runtime.string("activation");
+    if (value == null) {
+      return null;
+    }
+    for (PluginManifest.Activation a : PluginManifest.Activation.values()) {
+      if (a.text().equals(value)) {
+        return a;
+      }
+    }
+    String hint = KeyHints.closest(value, List.of("eager", "lazy")).map(h -> "Did you mean `" + h + "`? ").orElse("");
+    runtime.issues().add(ManifestCode.ACTIVATION_INVALID, runtime.field("activation"), value,
+        "must be `eager` or `lazy`",
+        hint + "Use \"eager\" to start at boot or \"lazy\" to start on first use; remove it for the host's default.");
+    return null;
   }
 }

@@ -3,6 +3,7 @@ package dev.plinth.runtime;
 import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.classloading.SharedPackages;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +45,7 @@ public final class RuntimeSettings {
   private final boolean safeMode;
   private final SharedPackages sharedPackages;
   private final Clock clock;
+  private final PluginManifest.Activation defaultActivation;
 
   private RuntimeSettings(Builder b) {
     this.startTimeout = b.startTimeout;
@@ -55,6 +57,7 @@ public final class RuntimeSettings {
     this.safeMode = b.safeMode != null ? b.safeMode : isOn(b.environment.get(SAFE_MODE_ENV));
     this.sharedPackages = b.shared.build();
     this.clock = b.clock;
+    this.defaultActivation = b.defaultActivation;
   }
 
   private RuntimeSettings(RuntimeSettings o, SharedPackages shared, boolean safeMode) {
@@ -67,6 +70,21 @@ public final class RuntimeSettings {
     this.safeMode = safeMode;
     this.sharedPackages = shared;
     this.clock = o.clock;
+    this.defaultActivation = o.defaultActivation;
+  }
+
+  /**
+   * When a plugin whose manifest sets no {@code plugin.runtime.activation} starts: {@code EAGER}
+   * (at boot, the default) or {@code LAZY} (on first use of its hooks or extensions).
+   */
+  public PluginManifest.Activation defaultActivation() {
+    return defaultActivation;
+  }
+
+  /** The activation that applies to a plugin: its manifest's, else {@link #defaultActivation()}. */
+  public PluginManifest.Activation activationOf(PluginManifest manifest) {
+    PluginManifest.Activation own = manifest.runtime().activation();
+    return own != null ? own : defaultActivation;
   }
 
   /** All defaults, safe mode from the process environment. */
@@ -154,7 +172,7 @@ public final class RuntimeSettings {
   public String toString() {
     return "RuntimeSettings[start=" + startTimeout + ", stop=" + stopTimeout + ", health="
         + healthTimeout + ", crash=" + crashThreshold + "/" + crashWindow + ", leakWait=" + leakWait
-        + ", safeMode=" + safeMode + ", shared=" + sharedPackages + "]";
+        + ", safeMode=" + safeMode + ", defaultActivation=" + defaultActivation + ", shared=" + sharedPackages + "]";
   }
 
   /** Builds {@link RuntimeSettings}; each setting may be given once. Not thread-safe. */
@@ -169,6 +187,7 @@ public final class RuntimeSettings {
     private Map<String, String> environment = System.getenv();
     private final SharedPackages.Builder shared = SharedPackages.builder();
     private Clock clock = Clock.systemUTC();
+    private PluginManifest.Activation defaultActivation = PluginManifest.Activation.EAGER;
     private final Map<String, Object> given = new HashMap<>();
 
     private Builder() {}
@@ -242,6 +261,13 @@ public final class RuntimeSettings {
     public Builder clock(Clock clock) {
       once("clock", this.clock);
       this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The activation of plugins whose manifest sets none; default {@code EAGER}. */
+    public Builder defaultActivation(PluginManifest.Activation activation) {
+      once("defaultActivation", defaultActivation);
+      defaultActivation = requireNonNull(activation, "activation");
       return this;
     }
 

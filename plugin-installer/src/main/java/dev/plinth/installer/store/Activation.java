@@ -84,7 +84,7 @@ final class Activation {
         state.put(id, newState);
         StateFile.write(layout, state);
       }
-      LockFile.sync(layout);
+      StoreMetadata.sync(layout);
       cur = cur.committedNow();
       ctx.journal().write(cur);
     } catch (Exception ex) {

@@ -30,7 +30,17 @@ public enum IntegrityCode implements ErrorCode {
   /** {@code plinth.lock} disagrees with the current versions. */
   LOCK_FILE_MISMATCH,
   /** {@code state.json} cannot be read. */
-  STATE_UNREADABLE;
+  STATE_UNREADABLE,
+  /** {@code index.json} is missing: boot reads every {@code plugin.toml} until it is rebuilt. */
+  INDEX_MISSING,
+  /** {@code index.json} cannot be read, or has an unknown version. */
+  INDEX_CORRUPT,
+  /** An installed plugin's current version has no index entry. */
+  INDEX_ENTRY_MISSING,
+  /** An index entry names another version than {@code current}, or a plugin no longer installed. */
+  INDEX_ENTRY_STALE,
+  /** An index entry's own digest, or its {@code plugin.toml} digest, does not match. */
+  INDEX_ENTRY_TAMPERED;
 
   @Override
   public String code() {

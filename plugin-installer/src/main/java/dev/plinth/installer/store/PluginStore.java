@@ -204,6 +204,33 @@ public final class PluginStore {
     return StoreIntegrity.check(home());
   }
 
+  /**
+   * Reads the install-time index ({@code <home>/index.json}) and checks each entry against the
+   * store: its version must be current, its own digest and its {@code plugin.toml} digest must
+   * match. Boot trusts only the entries this returns; lock-free and read-only.
+   */
+  @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
+  public IndexCheck checkIndex() {
+    return IndexFile.check(ctx.layout());
+  }
+
+  /**
+   * Recomputes every entry of the install-time index from the current versions' {@code
+   * plugin.toml} and install records, and rewrites it atomically under the store lock. The store
+   * also rewrites the index after every commit, rollback and uninstall, and when it opens; this
+   * is the repair for a missing, stale or corrupt index that doctor reported.
+   */
+  @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
+  public IndexCheck.Rebuild rebuildIndex() {
+    return locked(Phase.COMMIT, () -> IndexFile.refresh(ctx.layout(), true));
+  }
+
+  /** Like {@link #rebuildIndex()}, but keeps the entries that are still valid. */
+  @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
+  public IndexCheck.Rebuild refreshIndex() {
+    return locked(Phase.COMMIT, () -> IndexFile.refresh(ctx.layout(), false));
+  }
+
   /** Runs {@code body} holding the store lock, recovering a dead writer's work first. */
   <T> T locked(Phase phase, Supplier<T> body) {
     try (StoreLock.Held held = lock.acquire(phase)) {

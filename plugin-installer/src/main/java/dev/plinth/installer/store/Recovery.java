@@ -59,7 +59,7 @@ final class Recovery {
       }
     }
     StateFile.ensureExists(layout);
-    LockFile.sync(layout);
+    StoreMetadata.sync(layout);
   }
 
   private static void sweepTemps(Path dir) {

@@ -51,6 +51,11 @@ record StoreLayout(Path home) {
     return home.resolve("plinth.lock");
   }
 
+  /** The install-time index boot reads instead of every {@code plugin.toml}. */
+  Path indexFile() {
+    return home.resolve("index.json");
+  }
+
   Path eventsFile() {
     return home.resolve("events.jsonl");
   }

@@ -63,7 +63,7 @@ final class Uninstalls {
       if (state.remove(id) != null) {
         StateFile.write(ctx.layout(), state);
       }
-      LockFile.sync(ctx.layout());
+      StoreMetadata.sync(ctx.layout());
       cur = cur.committedNow();
       ctx.journal().write(cur);
     } catch (Exception ex) {

@@ -49,7 +49,8 @@ class StoreIntegrityTest {
     Files.createSymbolicLink(link, Path.of("versions/9.9.9"));
 
     assertThat(StoreIntegrity.check(fx.home).problems()).extracting(IntegrityReport.Problem::code)
-        .containsExactly(IntegrityCode.POINTER_DANGLING, IntegrityCode.LOCK_FILE_MISMATCH);
+        .containsExactly(IntegrityCode.POINTER_DANGLING, IntegrityCode.LOCK_FILE_MISMATCH,
+            IntegrityCode.INDEX_ENTRY_STALE);
   }
 
   @Test
@@ -63,6 +64,6 @@ class StoreIntegrityTest {
     assertThat(StoreIntegrity.check(fx.home).problems()).extracting(IntegrityReport.Problem::code)
         .containsExactly(IntegrityCode.INSTALL_RECORD_MISSING, IntegrityCode.POINTER_MISSING,
             IntegrityCode.STAGING_LEFT, IntegrityCode.JOURNAL_LEFT, IntegrityCode.LOCK_FILE_MISMATCH,
-            IntegrityCode.STATE_UNREADABLE);
+            IntegrityCode.INDEX_ENTRY_STALE, IntegrityCode.STATE_UNREADABLE);
   }
 }

@@ -1,0 +1,47 @@
+package dev.plinth.installer.store;
+
+import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * The install-time index read against the store: the entries that may be trusted and every
+ * problem with the others. Boot takes the manifests of {@link #entries()} as they are and the full
+ * path (reading {@code plugin.toml}) for every plugin named in {@link #problems()}.
+ *
+ * @param entries trusted entries by plugin id: their version is current and their digests match
+ * @param problems every missing, stale, tampered or corrupt entry (or the whole file)
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record IndexCheck(Map<String, IndexEntry> entries, List<IntegrityReport.Problem> problems) {
+  public IndexCheck {
+    entries = Map.copyOf(entries);
+    problems = List.copyOf(problems);
+  }
+
+  public boolean ok() {
+    return problems.isEmpty();
+  }
+
+  /**
+   * What {@link PluginStore#rebuildIndex} did.
+   *
+   * @param written plugin ids whose entry was (re)computed from {@code plugin.toml}
+   * @param kept plugin ids whose entry was valid and kept
+   * @param removed plugin ids whose entry was dropped (no longer installed)
+   * @param unindexed plugin ids that could not be indexed (their manifest is unreadable or invalid);
+   *     boot takes the full path for them and reports why
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public record Rebuild(List<String> written, List<String> kept, List<String> removed, List<String> unindexed) {
+    public Rebuild {
+      written = List.copyOf(requireNonNull(written, "written"));
+      kept = List.copyOf(requireNonNull(kept, "kept"));
+      removed = List.copyOf(requireNonNull(removed, "removed"));
+      unindexed = List.copyOf(requireNonNull(unindexed, "unindexed"));
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.plinth.installer.store;
+
+import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.plinth.manifest.PluginManifest;
+import org.apiguardian.api.API;
+
+/**
+ * What boot needs of one committed plugin version, computed once when the version became current
+ * and kept in the home's install-time index ({@code <home>/index.json}).
+ *
+ * @param id the plugin id
+ * @param version the version the {@code current} pointer named when the entry was written
+ * @param treeSha256 the version's tree digest from its install record
+ * @param manifestSha256 the sha256 of the version's {@code plugin.toml} the manifest was read from
+ * @param manifest the parsed and validated manifest
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record IndexEntry(String id, String version, String treeSha256, String manifestSha256, PluginManifest manifest) {
+  public IndexEntry {
+    requireNonNull(id, "id");
+    requireNonNull(version, "version");
+    requireNonNull(treeSha256, "treeSha256");
+    requireNonNull(manifestSha256, "manifestSha256");
+    requireNonNull(manifest, "manifest");
+  }
+}

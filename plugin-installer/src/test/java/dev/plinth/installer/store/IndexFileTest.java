@@ -1,0 +1,131 @@
+package dev.plinth.installer.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plinth.installer.InstallRequest;
+import dev.plinth.installer.Phase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The install-time index is written with every change of a current version and never trusted blindly. */
+class IndexFileTest {
+  @TempDir Path tmp;
+
+  @Test
+  void install_commit_writesEntryWithParsedManifestAndDigests() throws Exception {
+    StoreFixture fx = new StoreFixture(tmp);
+    PluginStore store = fx.open(PointerStyle.AUTO);
+
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
+
+    IndexCheck check = store.checkIndex();
+    assertThat(check.problems()).isEmpty();
+    IndexEntry e = check.entries().get("alpha");
+    assertThat(e.version()).isEqualTo("1.0.0");
+    assertThat(e.manifest().id()).isEqualTo("alpha");
+    assertThat(e.manifestSha256()).isEqualTo(TreeDigest.sha256(store.currentDir("alpha").orElseThrow().resolve("plugin.toml")));
+    assertThat(e.treeSha256()).isEqualTo(InstallRecord.read(store.currentDir("alpha").orElseThrow()).orElseThrow().treeSha256());
+    assertThat(Files.readString(fx.home.resolve("index.json"))).contains("\"index_version\" : 1", "\"alpha\"");
+  }
+
+  @Test
+  void rollbackAndUninstall_rewriteTheIndex() {
+    StoreFixture fx = new StoreFixture(tmp);
+    PluginStore store = fx.open(PointerStyle.AUTO);
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "2.0.0")));
+    assertThat(store.checkIndex().entries().get("alpha").version()).isEqualTo("2.0.0");
+
+    store.rollback("alpha");
+    assertThat(store.checkIndex().entries().get("alpha").version()).isEqualTo("1.0.0");
+
+    store.uninstall("alpha", false, false);
+    IndexCheck after = store.checkIndex();
+    assertThat(after.entries()).isEmpty();
+    assertThat(after.problems()).isEmpty();
+  }
+
+  @Test
+  void failedUpgrade_atCommit_leavesIndexOnThePreviousVersion() {
+    StoreFixture fx = new StoreFixture(tmp);
+    fx.open(PointerStyle.AUTO).install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
+
+    PluginStore store = fx.open(PointerStyle.AUTO, FaultInjector.failAt(Phase.COMMIT));
+    InstallOutcome o = store.install(FolderStagerRequests.of(fx.bundle("alpha", "2.0.0")));
+
+    assertThat(o).isInstanceOf(InstallOutcome.RolledBack.class);
+    IndexCheck check = store.checkIndex();
+    assertThat(check.problems()).isEmpty();
+    assertThat(check.entries().get("alpha").version()).isEqualTo("1.0.0");
+  }
+
+  @Test
+  void deletedIndex_isReportedThenRebuiltWhenTheStoreOpens() throws Exception {
+    StoreFixture fx = new StoreFixture(tmp);
+    PluginStore store = fx.open(PointerStyle.AUTO);
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
+    Files.delete(fx.home.resolve("index.json"));
+
+    assertThat(store.checkIndex().problems()).extracting(IntegrityReport.Problem::code)
+        .containsExactly(IntegrityCode.INDEX_MISSING);
+    assertThat(StoreIntegrity.check(fx.home).problems()).extracting(IntegrityReport.Problem::code)
+        .contains(IntegrityCode.INDEX_MISSING);
+
+    PluginStore reopened = fx.open(PointerStyle.AUTO);
+    assertThat(reopened.checkIndex().problems()).isEmpty();
+    assertThat(reopened.checkIndex().entries()).containsKey("alpha");
+  }
+
+  @Test
+  void corruptIndex_isReportedAndRebuilt() throws Exception {
+    StoreFixture fx = new StoreFixture(tmp);
+    PluginStore store = fx.open(PointerStyle.AUTO);
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
+    Files.writeString(fx.home.resolve("index.json"), "{ not json", StandardOpenOption.TRUNCATE_EXISTING);
+
+    assertThat(store.checkIndex().problems()).extracting(IntegrityReport.Problem::code)
+        .containsExactly(IntegrityCode.INDEX_CORRUPT);
+    IndexCheck.Rebuild r = store.rebuildIndex();
+
+    assertThat(r.written()).containsExactly("alpha");
+    assertThat(store.checkIndex().problems()).isEmpty();
+    assertThat(StoreIntegrity.check(fx.home).problems()).isEmpty();
+  }
+
+  @Test
+  void editedEntry_failsItsDigestAndIsNotTrusted() throws Exception {
+    StoreFixture fx = new StoreFixture(tmp);
+    PluginStore store = fx.open(PointerStyle.AUTO);
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
+    Path index = fx.home.resolve("index.json");
+    Files.writeString(index, Files.readString(index).replace("\"name\" : \"alpha\"", "\"name\" : \"evil\""));
+
+    IndexCheck check = store.checkIndex();
+
+    assertThat(check.entries()).doesNotContainKey("alpha");
+    assertThat(check.problems()).extracting(IntegrityReport.Problem::code)
+        .containsExactly(IntegrityCode.INDEX_ENTRY_TAMPERED);
+    assertThat(store.refreshIndex().written()).containsExactly("alpha");
+    assertThat(store.checkIndex().entries().get("alpha").manifest().name()).isEqualTo("alpha");
+  }
+
+  @Test
+  void changedPluginToml_makesTheEntryUntrusted() throws Exception {
+    StoreFixture fx = new StoreFixture(tmp);
+    PluginStore store = fx.open(PointerStyle.AUTO);
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
+    Path toml = store.currentDir("alpha").orElseThrow().resolve("plugin.toml");
+    Files.writeString(toml, Files.readString(toml) + "\n# edited\n");
+
+    IndexCheck check = store.checkIndex();
+
+    assertThat(check.entries()).isEmpty();
+    assertThat(check.problems()).singleElement().satisfies(p -> {
+      assertThat(p.code()).isEqualTo(IntegrityCode.INDEX_ENTRY_TAMPERED);
+      assertThat(p.pluginId()).isEqualTo("alpha");
+    });
+  }
+}
