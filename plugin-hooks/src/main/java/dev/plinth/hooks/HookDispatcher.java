@@ -113,10 +113,30 @@ public final class HookDispatcher implements AutoCloseable {
       throw HookException.closed();
     }
     RegisteredHandler<?>[] handlers = registry.snapshot(point);
+    if (handlers.length != 0 && registry.hasDeferred()) {
+      handlers = activateDeferred(point, handlers);
+    }
     if (handlers.length == 0) {
       return DispatchResult.passThrough(data);
     }
     return new ChainRun<>(this, point, scope, data, handlers).run();
+  }
+
+  /** Runs the activations of the chain's stand-ins on this thread, then takes the chain again. */
+  private RegisteredHandler<?>[] activateDeferred(HookPoint<?> point, RegisteredHandler<?>[] handlers) {
+    boolean ran = false;
+    for (RegisteredHandler<?> h : handlers) {
+      Runnable activation = h.activation;
+      if (activation != null && h.isActive()) {
+        try {
+          activation.run();
+        } catch (RuntimeException e) {
+          // The contract says activations do not throw; the stand-in stays and reports as a handler.
+        }
+        ran = true;
+      }
+    }
+    return ran ? registry.snapshot(point) : handlers;
   }
 
   /** {@link #dispatch(HookPoint, HookScope, Object)} with {@link HookScope#NONE}. */

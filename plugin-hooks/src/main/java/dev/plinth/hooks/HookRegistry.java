@@ -33,6 +33,8 @@ public final class HookRegistry {
 
   private final ConcurrentHashMap<String, PluginSlot> slots = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
+  /** Stand-ins registered with {@link #registerDeferred} and not removed; dispatches skip the scan at 0. */
+  private volatile int deferred;
   private final Object writeLock = new Object();
 
   private HookRegistry() {}
@@ -51,6 +53,24 @@ public final class HookRegistry {
    */
   public <T> HookRegistration register(HandlerSpec<T> spec) {
     return add(spec, null);
+  }
+
+  /**
+   * Registers a stand-in for a plugin that is not started yet (lazy activation). Before a dispatch
+   * of the stand-in's point runs its chain, the dispatcher runs {@code activation} on the caller's
+   * thread; it is expected to start the plugin (whose own handlers then register) and to remove this
+   * stand-in, and must be idempotent and not throw. The dispatch then takes the point's chain again.
+   * A stand-in still registered at that moment (the activation failed) runs as an ordinary handler
+   * with the spec's options, so the point's failure policy applies to it.
+   */
+  public <T> HookRegistration registerDeferred(HandlerSpec<T> standIn, Runnable activation) {
+    requireNonNull(activation, "activation");
+    return add(standIn, null, activation);
+  }
+
+  /** Whether any stand-in is registered (a dispatch then looks for stand-ins in its chain). */
+  boolean hasDeferred() {
+    return deferred > 0;
   }
 
   /**
@@ -112,6 +132,10 @@ public final class HookRegistry {
   }
 
   <T> RegisteredHandler<T> add(HandlerSpec<T> spec, @Nullable Object owner) {
+    return add(spec, owner, null);
+  }
+
+  private <T> RegisteredHandler<T> add(HandlerSpec<T> spec, @Nullable Object owner, @Nullable Runnable activation) {
     requireNonNull(spec, "spec");
     PluginSlot slot = slots.computeIfAbsent(spec.pluginId(), PluginSlot::new);
     synchronized (writeLock) {
@@ -134,7 +158,10 @@ public final class HookRegistry {
         }
       }
       RegisteredHandler<T> added =
-          new RegisteredHandler<>(sequence.incrementAndGet(), spec, slot, owner, this);
+          new RegisteredHandler<>(sequence.incrementAndGet(), spec, slot, owner, activation, this);
+      if (activation != null) {
+        deferred++;
+      }
       int at = Arrays.binarySearch(current, added, RegisteredHandler.ORDER);
       int insert = at >= 0 ? at + 1 : -at - 1;
       RegisteredHandler<?>[] next = new RegisteredHandler<?>[current.length + 1];
@@ -154,6 +181,9 @@ public final class HookRegistry {
       }
       RegisteredHandler<?>[] next =
           Arrays.stream(chain.handlers).filter(h -> h != handler).toArray(RegisteredHandler<?>[]::new);
+      if (next.length != chain.handlers.length && handler.activation != null) {
+        deferred--;
+      }
       publish(chain, next);
     }
   }
@@ -167,6 +197,9 @@ public final class HookRegistry {
           if (doomed.test(h)) {
             h.deactivate();
             removed++;
+            if (h.activation != null) {
+              deferred--;
+            }
           } else {
             keep.add(h);
           }

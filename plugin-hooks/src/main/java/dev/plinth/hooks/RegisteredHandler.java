@@ -29,10 +29,18 @@ final class RegisteredHandler<T> implements HookRegistration {
   final ExecutionMode mode;
   final PluginSlot slot;
   final @Nullable Object owner;
+  /** For a stand-in of a plugin not started yet: starts it (see {@link HookRegistry#registerDeferred}). */
+  final @Nullable Runnable activation;
   private final HookRegistry registry;
   private final AtomicBoolean active = new AtomicBoolean(true);
 
   RegisteredHandler(long id, HandlerSpec<T> spec, PluginSlot slot, @Nullable Object owner, HookRegistry registry) {
+    this(id, spec, slot, owner, null, registry);
+  }
+
+  RegisteredHandler(
+      long id, HandlerSpec<T> spec, PluginSlot slot, @Nullable Object owner, @Nullable Runnable activation,
+      HookRegistry registry) {
     this.id = id;
     this.pluginId = spec.pluginId();
     this.point = spec.point();
@@ -44,6 +52,7 @@ final class RegisteredHandler<T> implements HookRegistration {
     this.mode = spec.options().mode();
     this.slot = slot;
     this.owner = owner;
+    this.activation = activation;
     this.registry = registry;
   }
 

@@ -10,6 +10,7 @@ import dev.plinth.api.hook.HookOptions;
 import dev.plinth.api.hook.HookPoint;
 import dev.plinth.api.hook.HookRegistrar;
 import dev.plinth.api.hook.HookRegistration;
+import dev.plinth.hooks.HandlerSpec;
 import dev.plinth.hooks.HookReceipt;
 import dev.plinth.hooks.HookRegistry;
 import dev.plinth.hooks.PluginHookRegistrar;
@@ -23,8 +24,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +50,7 @@ import org.jspecify.annotations.Nullable;
 final class HookBridge implements HookWiring, ReceiptListener {
   private final HookRegistry registry;
   private final Set<String> hostPoints;
+  private final Map<String, HookPoint<?>> points;
   private final Set<String> builtins;
   private final LoadTracker tracker;
   private final Map<String, PluginManifest> manifests = new ConcurrentHashMap<>();
@@ -54,9 +58,10 @@ final class HookBridge implements HookWiring, ReceiptListener {
   private final Map<String, Map<ClassLoader, PluginHookRegistrar>> registrars = new ConcurrentHashMap<>();
   private volatile @Nullable PluginRuntime runtime;
 
-  HookBridge(HookRegistry registry, Set<String> hostPoints, Set<String> builtins, LoadTracker tracker) {
+  HookBridge(HookRegistry registry, Map<String, HookPoint<?>> hostPoints, Set<String> builtins, LoadTracker tracker) {
     this.registry = registry;
-    this.hostPoints = Set.copyOf(hostPoints);
+    this.points = Map.copyOf(hostPoints);
+    this.hostPoints = Set.copyOf(hostPoints.keySet());
     this.builtins = Set.copyOf(builtins);
     this.tracker = tracker;
   }
@@ -90,6 +95,27 @@ final class HookBridge implements HookWiring, ReceiptListener {
       mine.values().forEach(PluginHookRegistrar::close);
     }
     registry.unregisterAll(pluginId);
+  }
+
+  @Override
+  public Optional<HookRegistration> defer(
+      PluginManifest manifest, String pointName, Runnable activation, Supplier<? extends RuntimeException> failure) {
+    HookPoint<?> point = points.get(pointName);
+    if (point == null) {
+      return Optional.empty();
+    }
+    manifests.put(manifest.id(), manifest);
+    return Optional.of(standIn(manifest.id(), point, activation, failure));
+  }
+
+  private <T> HookRegistration standIn(
+      String id, HookPoint<T> point, Runnable activation, Supplier<? extends RuntimeException> failure) {
+    HookOptions options = policy(id, List.of()).admit(id, point, HookOptions.DEFAULTS);
+    HookHandler<T> handler = context -> {
+      throw failure.get();
+    };
+    return registry.registerDeferred(
+        new HandlerSpec<>(id, HookBridge.class.getClassLoader(), point, options, handler), activation);
   }
 
   @Override

@@ -16,5 +16,10 @@ public enum LoadState {
   /** The crash guard disabled it after repeated failures; re-enable it to load it again. */
   AUTO_DISABLED,
   /** Safe mode is on, so this third-party plugin is not loaded. */
-  SAFE_MODE
+  SAFE_MODE,
+  /**
+   * Lazy: registered at boot from the install-time index, not loaded; the first dispatch to one of
+   * its hook points or lookup of one of its extensions starts it.
+   */
+  DEFERRED
 }

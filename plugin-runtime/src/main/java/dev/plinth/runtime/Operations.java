@@ -130,6 +130,7 @@ final class Operations {
       a.store.updateState(id, s -> s.withEnabled(false));
     }
     a.tracker.cleared(id);
+    a.runtime.forgetDeferred(id);
     if (a.runtime.isLoaded(id)) {
       rescanner.unload(id);
     }

@@ -47,4 +47,9 @@ public record PluginStatus(
   public boolean started() {
     return loadState == LoadState.STARTED;
   }
+
+  /** True when its classloader exists, i.e. it is loaded and started (a deferred plugin is not). */
+  public boolean loaded() {
+    return loadState == LoadState.STARTED;
+  }
 }

@@ -58,6 +58,12 @@ final class Rescanner {
         unloaded.addAll(unload(p.pluginId()));
       }
     }
+    for (String id : rt.deferred()) {
+      Target t = desired.get(id);
+      if (t == null || !t.runnable() || !rt.isDeferredVersion(id, t.manifest().version())) {
+        rt.forgetDeferred(id);
+      }
+    }
     Map<String, String> previous = new HashMap<>();
     for (var p : running) {
       Target t = desired.get(p.pluginId());
@@ -81,7 +87,13 @@ final class Rescanner {
     List<String> stale = new ArrayList<>();
     for (BootCandidate c : plan.order()) {
       String id = c.id();
-      if (rt.isLoaded(id)) {
+      if (rt.isLoaded(id) || rt.isDeferred(id)) {
+        continue;
+      }
+      if (!previous.containsKey(id) && a.settings.activationOf(c.manifest()) == PluginManifest.Activation.LAZY
+          && !neededByEager(c, plan.order())) {
+        a.bridge.expect(c.manifest());
+        rt.defer(c);
         continue;
       }
       String error = loadChecked(c.manifest(), c.versionDir());
@@ -152,17 +164,32 @@ final class Rescanner {
     }
   }
 
+  /** Whether an eager candidate depends on {@code c}, directly or through others. */
+  private boolean neededByEager(BootCandidate c, List<BootCandidate> order) {
+    Set<String> needed = new java.util.HashSet<>();
+    for (int i = order.size() - 1; i >= 0; i--) {
+      BootCandidate o = order.get(i);
+      if (a.settings.activationOf(o.manifest()) == PluginManifest.Activation.EAGER || needed.contains(o.id())) {
+        needed.addAll(o.manifest().dependencies().keySet());
+      }
+    }
+    return needed.contains(c.id());
+  }
+
   private Map<String, Target> targets(Map<String, String> failed) {
     Map<String, PluginState> states = a.store.state();
     Map<String, Target> out = new LinkedHashMap<>();
-    for (PluginInfo info : a.store.list()) {
+    List<PluginInfo> infos = a.store.list();
+    Map<String, dev.plinth.manifest.ManifestReport> read = a.readCurrentManifests(
+        infos.stream().filter(i -> i.currentVersion() != null && !a.builtins.containsKey(i.id())).map(PluginInfo::id).toList());
+    for (PluginInfo info : infos) {
       String id = info.id();
       if (info.currentVersion() == null || a.builtins.containsKey(id)) {
         continue;
       }
       PluginManifest m;
       try {
-        m = a.currentManifest(id);
+        m = a.currentManifest(id, read);
       } catch (PluginRuntimeException e) {
         failed.put(id, e.code().code() + " " + e.getMessage());
         continue;

@@ -2,11 +2,14 @@ package dev.plinth.runtime;
 
 import dev.plinth.installer.store.PluginInfo;
 import dev.plinth.installer.store.PluginState;
+import dev.plinth.manifest.ManifestReport;
 import dev.plinth.manifest.PluginManifest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds {@link PluginStatus} values from the store's info and state, the runtime's load state and
@@ -25,9 +28,12 @@ final class StatusView {
     a.builtins.values().stream()
         .sorted(Comparator.comparing(b -> b.manifest().id()))
         .forEach(b -> out.add(builtin(b)));
-    for (PluginInfo info : a.store.list()) {
+    List<PluginInfo> infos = a.store.list();
+    Map<String, ManifestReport> read = a.readCurrentManifests(infos.stream()
+        .filter(i -> i.currentVersion() != null && !a.builtins.containsKey(i.id())).map(PluginInfo::id).toList());
+    for (PluginInfo info : infos) {
       if (!a.builtins.containsKey(info.id())) {
-        out.add(stored(info));
+        out.add(stored(info, read));
       }
     }
     return out;
@@ -38,13 +44,16 @@ final class StatusView {
     if (b != null) {
       return Optional.of(builtin(b));
     }
-    return a.store.info(id).map(this::stored);
+    return a.store.info(id).map(i -> stored(i, Map.of()));
   }
 
   /** Where a plugin stands in this process. */
   LoadState loadState(String id, boolean builtin) {
     if (a.runtime.isLoaded(id)) {
       return LoadState.STARTED;
+    }
+    if (a.runtime.isDeferred(id)) {
+      return a.runtime.activationFailure(id).isPresent() ? LoadState.FAILED : LoadState.DEFERRED;
     }
     if (a.runtime.crashGuard().isDisabled(id)) {
       return LoadState.AUTO_DISABLED;
@@ -57,14 +66,18 @@ final class StatusView {
 
   /** Whether the current version's declared permissions are acknowledged (false when unreadable). */
   boolean acknowledged(String id, PluginState state) {
+    return acknowledged(id, state, Map.of());
+  }
+
+  private boolean acknowledged(String id, PluginState state, Map<String, ManifestReport> read) {
     try {
-      return SystemAssembly.acknowledged(a.currentManifest(id), state);
+      return SystemAssembly.acknowledged(a.currentManifest(id, read), state);
     } catch (PluginRuntimeException e) {
       return false;
     }
   }
 
-  private PluginStatus stored(PluginInfo info) {
+  private PluginStatus stored(PluginInfo info, Map<String, ManifestReport> read) {
     String id = info.id();
     Optional<PluginInfo.Version> current = info.current();
     return new PluginStatus(
@@ -72,12 +85,17 @@ final class StatusView {
         info.currentVersion(),
         info.versions().stream().map(PluginInfo.Version::version).toList(),
         info.state().enabled(),
-        info.currentVersion() != null && acknowledged(id, info.state()),
+        info.currentVersion() != null && acknowledged(id, info.state(), read),
         loadState(id, false),
-        a.tracker.lastError(id).orElse(null),
+        lastError(id),
         current.map(PluginInfo.Version::signature).orElse(null),
         current.map(PluginInfo.Version::source).orElse(null),
         false);
+  }
+
+  private @Nullable String lastError(String id) {
+    return a.tracker.lastError(id).orElseGet(() -> a.runtime.activationFailure(id)
+        .map(e -> e.code().code() + " " + e.getMessage()).orElse(null));
   }
 
   private PluginStatus builtin(SystemAssembly.Builtin b) {

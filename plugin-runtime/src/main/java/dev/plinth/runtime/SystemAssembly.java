@@ -8,6 +8,8 @@ import dev.plinth.installer.events.EventSinks;
 import dev.plinth.installer.events.JsonlEventSink;
 import dev.plinth.installer.pipeline.Pipeline;
 import dev.plinth.installer.pipeline.PipelineBuilder;
+import dev.plinth.installer.store.IndexCheck;
+import dev.plinth.installer.store.IndexEntry;
 import dev.plinth.installer.store.PluginInfo;
 import dev.plinth.installer.store.PluginState;
 import dev.plinth.installer.store.PluginStore;
@@ -68,7 +70,7 @@ final class SystemAssembly {
     HookDispatcher.Builder db = HookDispatcher.builder();
     b.dispatcher.accept(db);
     this.dispatcher = db.build();
-    this.bridge = new HookBridge(dispatcher.registry(), b.hookPoints.keySet(), b.builtins.keySet(), tracker);
+    this.bridge = new HookBridge(dispatcher.registry(), b.hookPoints, b.builtins.keySet(), tracker);
     dispatcher.addReceiptListener(bridge);
     this.runtime = PluginRuntime.builder(home.resolve("data"))
         .settings(settings)
@@ -136,24 +138,46 @@ final class SystemAssembly {
   }
 
   /**
-   * Reads the current versions' manifests of {@code ids} together ({@link ManifestParser#parseAll}),
-   * keyed by plugin id; {@link #currentManifest(String, Map)} then answers from them.
+   * The current versions' manifests of {@code ids}, keyed by plugin id: from the install-time index
+   * for every entry it can vouch for (version current, digests matching), else read from {@code
+   * plugin.toml} ({@link ManifestParser#parseAll}), in which case the index is refreshed so the
+   * next read finds them. {@link #currentManifest(String, Map)} then answers from them.
    */
   Map<String, ManifestReport> readCurrentManifests(List<String> ids) {
+    IndexCheck index = store.checkIndex();
+    Map<String, ManifestReport> out = new HashMap<>();
     List<String> found = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     for (String id : ids) {
+      IndexEntry entry = index.entries().get(id);
+      if (entry != null) {
+        out.put(id, new ManifestReport(entry.manifest(), List.of()));
+        continue;
+      }
       store.currentDir(id).ifPresent(dir -> {
         found.add(id);
         files.add(dir.resolve(ManifestParser.FILE_NAME));
       });
     }
     List<ManifestReport> reports = ManifestParser.parseAll(files);
-    Map<String, ManifestReport> out = new HashMap<>();
     for (int i = 0; i < found.size(); i++) {
       out.put(found.get(i), reports.get(i));
     }
+    if (!index.ok()) {
+      refreshIndex(index);
+    }
     return out;
+  }
+
+  /** Rewrites the index entries that were missing, stale or corrupt; a failure is logged (boot went on without them). */
+  private void refreshIndex(IndexCheck index) {
+    try {
+      IndexCheck.Rebuild r = store.refreshIndex();
+      LOG.info("index.json: {} problem(s) found, {} entr(ies) rewritten, {} removed",
+          index.problems().size(), r.written().size(), r.removed().size());
+    } catch (RuntimeException e) {
+      LOG.warn("could not refresh {}: {}", home.resolve("index.json"), e.toString());
+    }
   }
 
   /** Like {@link #currentManifest(String)}, from a report read beforehand when there is one. */

@@ -44,4 +44,17 @@ public interface HookWiring {
 
   /** Removes every handler the plugin registered; idempotent. */
   void unregisterAll(String pluginId);
+
+  /**
+   * Registers a stand-in for a plugin that is not started yet on one of its declared hook points,
+   * with the manifest's policy for that point: before a dispatch to the point, {@code activation}
+   * runs on the dispatching thread; while the stand-in stays registered (activation failed) it
+   * fails with {@code failure}'s error, so the point's failure policy applies. Empty when the host
+   * offers no such point. The default registers nothing.
+   */
+  default java.util.Optional<dev.plinth.api.hook.HookRegistration> defer(
+      dev.plinth.manifest.PluginManifest manifest, String point, Runnable activation,
+      java.util.function.Supplier<? extends RuntimeException> failure) {
+    return java.util.Optional.empty();
+  }
 }

@@ -51,6 +51,8 @@ public final class RuntimeEvents {
   public static final String ENABLE_DEFERRED = "enable_deferred";
   /** An operator acknowledged the permissions a plugin version declares. */
   public static final String PERMISSIONS_ACKNOWLEDGED = "permissions_acknowledged";
+  /** A plugin started; detail {@code trigger}: {@code boot}, {@code hook:<point>}, {@code extension:<interface>} or {@code host}. */
+  public static final String PLUGIN_ACTIVATED = "plugin_activated";
 
   /** Every type above, for documentation and tests. */
   public static final List<String> ALL =
@@ -59,7 +61,7 @@ public final class RuntimeEvents {
           JDBC_DRIVER_DEREGISTERED, SECURITY_PROVIDER_REMOVED, MBEAN_UNREGISTERED, JVM_DEFAULT_RESTORED,
           LOG_HANDLER_REMOVED,
           EXTENSION_UNDECLARED, EXTENSION_FAILED, ACTIVATION_DEFERRED,
-          ENABLE_DEFERRED, PERMISSIONS_ACKNOWLEDGED);
+          ENABLE_DEFERRED, PERMISSIONS_ACKNOWLEDGED, PLUGIN_ACTIVATED);
 
   private static final Logger LOG = LoggerFactory.getLogger(RuntimeEvents.class);
 

@@ -35,7 +35,9 @@ public record BootReport(
     /** The crash guard disabled it; re-enable it to load it again. */
     AUTO_DISABLED,
     /** It was already loaded. */
-    ALREADY_LOADED
+    ALREADY_LOADED,
+    /** Its activation is lazy: registered from the index, it starts on first use. */
+    LAZY
   }
 
   /** A plugin boot did not attempt. */

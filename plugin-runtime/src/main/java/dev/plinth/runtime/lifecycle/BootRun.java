@@ -6,8 +6,10 @@ import dev.plinth.runtime.PluginRuntimeException;
 import dev.plinth.runtime.events.RuntimeEvents;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One {@link PluginRuntime#boot}: plans the order, then loads the candidates one at a time in that
@@ -45,7 +47,8 @@ final class BootRun {
       runtime.failed(manifests.get(f.pluginId()), f.error(), corr);
     }
     List<BootCandidate> order = plan.order();
-    try (Lookahead<Loading.Prepared> ahead = prepareAhead(order)) {
+    Set<String> lazy = lazyIds(order);
+    try (Lookahead<Loading.Prepared> ahead = prepareAhead(order, lazy)) {
       for (int i = 0; i < order.size(); i++) {
         BootCandidate c = order.get(i);
         BootReport.SkipReason skip = runtime.skipReason(c.id());
@@ -56,9 +59,16 @@ final class BootRun {
               Map.of("reason", skip.name()));
           continue;
         }
+        if (lazy.contains(c.id())) {
+          runtime.defer(c);
+          skipped.add(new BootReport.Skipped(c.id(), BootReport.SkipReason.LAZY));
+          continue;
+        }
         int slot = i;
         try {
-          loaded.add(runtime.load(c.manifest(), () -> ahead.take(slot), ahead::computeOne));
+          PluginInfo info = runtime.load(c.manifest(), () -> ahead.take(slot), ahead::computeOne);
+          loaded.add(info);
+          runtime.activated(c.id(), info.version(), "boot", corr);
         } catch (PluginRuntimeException e) {
           failures.add(new BootReport.Failed(c.id(), e));
         }
@@ -73,15 +83,35 @@ final class BootRun {
   }
 
   /**
-   * Prepares ahead the candidates that need nothing loaded first: no dependencies, and not skipped
-   * now. The rest are prepared at their turn, after the dependency check.
+   * The candidates activated lazily: their activation (manifest, else the host's default) is lazy
+   * and no eager candidate depends on them, directly or through others. {@code order} lists
+   * dependencies before dependents, so walking it backwards meets every dependent first.
    */
-  private Lookahead<Loading.Prepared> prepareAhead(List<BootCandidate> order) {
+  private Set<String> lazyIds(List<BootCandidate> order) {
+    Set<String> needed = new HashSet<>();
+    Set<String> lazy = new HashSet<>();
+    for (int i = order.size() - 1; i >= 0; i--) {
+      BootCandidate c = order.get(i);
+      boolean declaredLazy = runtime.settings().activationOf(c.manifest()) == PluginManifest.Activation.LAZY;
+      if (declaredLazy && !needed.contains(c.id())) {
+        lazy.add(c.id());
+      } else {
+        needed.addAll(c.manifest().dependencies().keySet());
+      }
+    }
+    return lazy;
+  }
+
+  /**
+   * Prepares ahead the candidates that need nothing loaded first: no dependencies, not lazy, and
+   * not skipped now. The rest are prepared at their turn, after the dependency check.
+   */
+  private Lookahead<Loading.Prepared> prepareAhead(List<BootCandidate> order, Set<String> lazy) {
     boolean[] ahead = new boolean[order.size()];
     int count = 0;
     for (int i = 0; i < ahead.length; i++) {
       BootCandidate c = order.get(i);
-      ahead[i] = c.manifest().dependencies().isEmpty() && runtime.skipReason(c.id()) == null;
+      ahead[i] = c.manifest().dependencies().isEmpty() && !lazy.contains(c.id()) && runtime.skipReason(c.id()) == null;
       count += ahead[i] ? 1 : 0;
     }
     return new Lookahead<>(ahead, count < 2 ? 0 : prepareThreads(), "plinth-boot-prepare",

@@ -66,6 +66,7 @@ public final class PluginRuntime implements AutoCloseable {
   private final List<dev.plinth.runtime.leak.LeakReport> leaks = new CopyOnWriteArrayList<>();
   /** Loaded plugins, by id and in load order; written under {@link #lifecycle}, read without it. */
   private final LoadedPlugins plugins = new LoadedPlugins();
+  private final LazyPlugins lazy;
 
   PluginRuntime(PluginRuntimeBuilder b) {
     this.settings = b.settings;
@@ -78,6 +79,7 @@ public final class PluginRuntime implements AutoCloseable {
     this.unloading = new Unloading(settings, b.hooks, extensions, events);
     this.guard = CrashGuard.create(settings.crashThreshold(), settings.crashWindow(), settings.clock(),
         events, this::onAutoDisable);
+    this.lazy = new LazyPlugins(b.hooks, (c, trigger) -> activate(c, trigger));
   }
 
   /** Starts a runtime whose plugins keep their data under {@code dataRoot/<id>}. */
@@ -94,6 +96,7 @@ public final class PluginRuntime implements AutoCloseable {
   public PluginInfo load(PluginManifest manifest, Path versionDir) {
     lifecycle.lock();
     try {
+      lazy.forget(manifest.id()); // loading it now replaces a deferral
       return load(manifest, () -> loading.prepare(manifest, versionDir, Loading.dependencies(manifest, plugins::get)), () -> { });
     } finally {
       lifecycle.unlock();
@@ -156,7 +159,78 @@ public final class PluginRuntime implements AutoCloseable {
   BootReport.@Nullable SkipReason skipReason(String id) {
     return settings.safeMode() ? BootReport.SkipReason.SAFE_MODE
         : guard.isDisabled(id) ? BootReport.SkipReason.AUTO_DISABLED
-        : plugins.contains(id) ? BootReport.SkipReason.ALREADY_LOADED : null;
+        : plugins.contains(id) ? BootReport.SkipReason.ALREADY_LOADED
+        : lazy.isPending(id) ? BootReport.SkipReason.LAZY : null;
+  }
+
+  /**
+   * Registers a plugin for lazy activation instead of loading it: its declared hook points get
+   * stand-ins and its declared extension interfaces are remembered; no loader is created. The first
+   * dispatch to one of those points or lookup of one of those interfaces starts it (see
+   * {@link RuntimeSettings#activationOf}). Replaces an earlier deferral of the same plugin.
+   *
+   * @throws PluginRuntimeException {@code PLUGIN_ALREADY_LOADED} when it is loaded
+   */
+  public void defer(BootCandidate candidate) {
+    lifecycle.lock();
+    try {
+      if (plugins.contains(candidate.id())) {
+        throw alreadyLoaded(candidate.id());
+      }
+      lazy.defer(candidate);
+    } finally {
+      lifecycle.unlock();
+    }
+  }
+
+  /** Whether the plugin waits for its first use (also after its activation failed). */
+  public boolean isDeferred(String pluginId) {
+    return lazy.isPending(pluginId);
+  }
+
+  /** Whether the plugin waits for its first use at this version. */
+  public boolean isDeferredVersion(String pluginId, String version) {
+    return lazy.version(pluginId).map(version::equals).orElse(false);
+  }
+
+  /** Plugins waiting for their first use. */
+  public Set<String> deferred() {
+    return lazy.ids();
+  }
+
+  /** Why the lazy activation of a deferred plugin failed, if it did. */
+  public Optional<PluginRuntimeException> activationFailure(String pluginId) {
+    return lazy.failure(pluginId);
+  }
+
+  /** Starts a deferred plugin now (no-op when it is not deferred); its failure is kept, not thrown. */
+  public void activate(String pluginId) {
+    lazy.activate(pluginId, "host");
+  }
+
+  /** Drops a deferred plugin's stand-ins without starting it. */
+  public void forgetDeferred(String pluginId) {
+    lazy.forget(pluginId);
+  }
+
+  /** Loads a deferred plugin for {@code trigger} and records {@code plugin_activated}. */
+  private void activate(BootCandidate c, String trigger) {
+    lifecycle.lock();
+    try {
+      if (plugins.contains(c.id())) {
+        return;
+      }
+      PluginManifest m = c.manifest();
+      load(m, () -> loading.prepare(m, c.versionDir(), Loading.dependencies(m, plugins::get)), () -> { });
+      activated(c.id(), m.version(), trigger, RuntimeEvents.newCorrelationId());
+    } finally {
+      lifecycle.unlock();
+    }
+  }
+
+  /** Records {@code plugin_activated}: the plugin started, and what made it start. */
+  void activated(String id, String version, String trigger, String corr) {
+    RuntimeEvents.emit(events, RuntimeEvents.PLUGIN_ACTIVATED, id, version, corr, Map.of("trigger", trigger));
   }
 
   /** A loaded plugin, or null; a boot resolves dependencies with it. */
@@ -267,8 +341,12 @@ public final class PluginRuntime implements AutoCloseable {
     return plugins.contains(pluginId);
   }
 
-  /** The extensions of loaded plugins for {@code type}, in load order. */
+  /**
+   * The extensions of loaded plugins for {@code type}, in load order; deferred plugins that declare
+   * {@code type} are started first (on this thread, once).
+   */
   public <X> List<Extension<X>> extensions(Class<X> type) {
+    lazy.activateFor(type);
     return extensions.extensions(type);
   }
 
@@ -295,11 +373,12 @@ public final class PluginRuntime implements AutoCloseable {
     return new RuntimeActivator(this);
   }
 
-  /** Unloads every plugin, last loaded first. */
+  /** Drops deferred plugins, then unloads every plugin, last loaded first. */
   @Override
   public void close() {
     lifecycle.lock();
     try {
+      lazy.forgetAll();
       List<String> order = plugins.ids();
       Collections.reverse(order);
       for (String id : order) {

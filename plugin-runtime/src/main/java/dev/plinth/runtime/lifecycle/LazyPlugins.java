@@ -1,0 +1,154 @@
+package dev.plinth.runtime.lifecycle;
+
+import dev.plinth.api.hook.HookRegistration;
+import dev.plinth.manifest.PluginManifest;
+import dev.plinth.runtime.PluginRuntimeException;
+import dev.plinth.runtime.RuntimeErrorCode;
+import dev.plinth.runtime.context.HookWiring;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Plugins registered for lazy activation: their declared hook points hold stand-ins and their
+ * declared extension interfaces are remembered, without a loader. The first dispatch to one of
+ * those points or the first lookup of one of those interfaces starts the plugin (its dependencies
+ * first) through {@code start}, once: concurrent first callers wait for that one activation and
+ * then see its outcome. A failed activation leaves the stand-ins in place, failing with its error,
+ * so each hook point's failure policy applies; it is not retried until the plugin is deferred again.
+ *
+ * <p>Thread-safe: the pending map is concurrent; each plugin's activation holds its own lock.
+ */
+final class LazyPlugins {
+  /** Starts a pending plugin for a trigger; throws its load or start failure. */
+  interface Starter extends BiConsumer<BootCandidate, String> {}
+
+  private final HookWiring hooks;
+  private final Starter start;
+  private final ConcurrentHashMap<String, Pending> pending = new ConcurrentHashMap<>();
+
+  LazyPlugins(HookWiring hooks, Starter start) {
+    this.hooks = hooks;
+    this.start = start;
+  }
+
+  /** One plugin waiting for its first use. */
+  private static final class Pending {
+    final BootCandidate candidate;
+    final List<HookRegistration> standIns = new ArrayList<>();
+    final ReentrantLock once = new ReentrantLock();
+    volatile boolean done;
+    volatile @Nullable PluginRuntimeException failure;
+
+    Pending(BootCandidate candidate) {
+      this.candidate = candidate;
+    }
+  }
+
+  /** Registers the plugin's stand-ins; replaces an earlier deferral of the same id. */
+  void defer(BootCandidate c) {
+    forget(c.id());
+    Pending p = new Pending(c);
+    PluginManifest m = c.manifest();
+    for (String point : m.contributes().hooks()) {
+      hooks.defer(m, point, () -> activate(c.id(), "hook:" + point), () -> failureOf(p))
+          .ifPresent(p.standIns::add);
+    }
+    pending.put(c.id(), p);
+  }
+
+  boolean isPending(String id) {
+    return pending.containsKey(id);
+  }
+
+  /** Ids of plugins waiting for first use (a failed activation included). */
+  Set<String> ids() {
+    return Set.copyOf(pending.keySet());
+  }
+
+  Optional<String> version(String id) {
+    Pending p = pending.get(id);
+    return p == null ? Optional.empty() : Optional.of(p.candidate.manifest().version());
+  }
+
+  Optional<PluginRuntimeException> failure(String id) {
+    Pending p = pending.get(id);
+    return p == null ? Optional.empty() : Optional.ofNullable(p.failure);
+  }
+
+  /** Starts every pending plugin that declares {@code type} among its extensions, in id order. */
+  void activateFor(Class<?> type) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    String name = type.getName();
+    pending.values().stream()
+        .filter(p -> !p.done && p.candidate.manifest().contributes().extensions().contains(name))
+        .map(p -> p.candidate.id())
+        .sorted(Comparator.naturalOrder())
+        .forEach(id -> activate(id, "extension:" + name));
+  }
+
+  /**
+   * Starts a pending plugin once; later and concurrent callers return when that activation is
+   * over. Never throws: a failure is kept and reported by the stand-ins.
+   */
+  void activate(String id, String trigger) {
+    Pending p = pending.get(id);
+    if (p == null || p.done) {
+      return;
+    }
+    p.once.lock();
+    try {
+      if (p.done) {
+        return;
+      }
+      try {
+        for (String dep : p.candidate.manifest().dependencies().keySet()) {
+          activate(dep, trigger);
+        }
+        start.accept(p.candidate, trigger);
+        pending.remove(id, p);
+        p.standIns.forEach(HookRegistration::unregister);
+      } catch (PluginRuntimeException e) {
+        p.failure = e;
+      } catch (RuntimeException e) {
+        p.failure = new PluginRuntimeException(RuntimeErrorCode.START_FAILED, id,
+            "plugin must activate on first use: " + e, "Check the event log for the plugin's start failure.",
+            java.util.Map.of("trigger", trigger), e);
+      } finally {
+        p.done = true;
+      }
+    } finally {
+      p.once.unlock();
+    }
+  }
+
+  /** Drops a pending plugin and its stand-ins (disabled, uninstalled, closing). */
+  void forget(String id) {
+    Pending p = pending.remove(id);
+    if (p != null) {
+      p.standIns.forEach(HookRegistration::unregister);
+    }
+  }
+
+  void forgetAll() {
+    List.copyOf(pending.keySet()).forEach(this::forget);
+  }
+
+  private static RuntimeException failureOf(Pending p) {
+    PluginRuntimeException f = p.failure;
+    if (f != null) {
+      return f;
+    }
+    return new PluginRuntimeException(RuntimeErrorCode.START_FAILED, p.candidate.id(),
+        "plugin must be activated before its hooks run: " + p.candidate.id(),
+        "Dispatch through the host's HookDispatcher, which activates lazy plugins first.");
+  }
+}
