@@ -210,7 +210,9 @@ class PluginSystemRescanDoctorTest {
 
       assertThat(report.healthy()).isFalse();
       PluginDiagnosis alpha = report.plugin("alpha").orElseThrow();
-      assertThat(alpha.integrity()).extracting(IntegrityReport.Problem::code).containsExactly(IntegrityCode.FILE_MODIFIED);
+      // The install-time index no longer vouches for the edited manifest either.
+      assertThat(alpha.integrity()).extracting(IntegrityReport.Problem::code)
+          .containsExactly(IntegrityCode.FILE_MODIFIED, IntegrityCode.INDEX_ENTRY_TAMPERED);
       assertThat(alpha.integrity().get(0).path()).isEqualTo("plugins/alpha/versions/1.0.0/plugin.toml");
       assertThat(alpha.loadState()).isEqualTo(LoadState.STARTED);
       assertThat(report.store().ok()).isTrue();

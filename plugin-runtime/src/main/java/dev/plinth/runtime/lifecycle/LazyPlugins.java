@@ -55,12 +55,16 @@ final class LazyPlugins {
   void defer(BootCandidate c) {
     forget(c.id());
     Pending p = new Pending(c);
-    PluginManifest m = c.manifest();
+    registerStandIns(p);
+    pending.put(c.id(), p);
+  }
+
+  private void registerStandIns(Pending p) {
+    PluginManifest m = p.candidate.manifest();
     for (String point : m.contributes().hooks()) {
-      hooks.defer(m, point, () -> activate(c.id(), "hook:" + point), () -> failureOf(p))
+      hooks.defer(m, point, () -> activate(m.id(), "hook:" + point), () -> failureOf(p))
           .ifPresent(p.standIns::add);
     }
-    pending.put(c.id(), p);
   }
 
   boolean isPending(String id) {
@@ -117,17 +121,28 @@ final class LazyPlugins {
         pending.remove(id, p);
         p.standIns.forEach(HookRegistration::unregister);
       } catch (PluginRuntimeException e) {
-        p.failure = e;
+        failed(p, e);
       } catch (RuntimeException e) {
-        p.failure = new PluginRuntimeException(RuntimeErrorCode.START_FAILED, id,
+        failed(p, new PluginRuntimeException(RuntimeErrorCode.START_FAILED, id,
             "plugin must activate on first use: " + e, "Check the event log for the plugin's start failure.",
-            java.util.Map.of("trigger", trigger), e);
+            java.util.Map.of("trigger", trigger), e));
       } finally {
         p.done = true;
       }
     } finally {
       p.once.unlock();
     }
+  }
+
+  /**
+   * Keeps the failure and puts the stand-ins back: undoing the failed start removed every handler
+   * of the plugin, and the stand-ins must stay so that dispatches report the failure.
+   */
+  private void failed(Pending p, PluginRuntimeException e) {
+    p.failure = e;
+    p.standIns.forEach(HookRegistration::unregister);
+    p.standIns.clear();
+    registerStandIns(p);
   }
 
   /** Drops a pending plugin and its stand-ins (disabled, uninstalled, closing). */

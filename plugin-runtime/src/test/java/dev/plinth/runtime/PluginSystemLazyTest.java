@@ -1,0 +1,222 @@
+package dev.plinth.runtime;
+
+import static dev.plinth.runtime.SystemFixture.assertSucceeded;
+import static dev.plinth.runtime.SystemFixture.enabled;
+import static dev.plinth.runtime.SystemFixture.note;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plinth.api.hook.HookScope;
+import dev.plinth.hooks.DispatchResult;
+import dev.plinth.hooks.HookReceipt;
+import dev.plinth.hooks.ReceiptStatus;
+import dev.plinth.installer.events.PlinthEvent;
+import dev.plinth.installer.store.IntegrityCode;
+import dev.plinth.manifest.PluginManifest;
+import dev.plinth.runtime.events.RuntimeEvents;
+import dev.plinth.runtime.lifecycle.BootReport;
+import dev.plinth.runtime.testhost.spi.Greeter;
+import dev.plinth.runtime.testhost.spi.TestHooks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lazy activation: registered from the index at boot, started on first use, once. */
+class PluginSystemLazyTest {
+  @TempDir Path tmp;
+
+  private static PluginSystem lazyHost(SystemFixture f) {
+    return f.builder().settings(SystemFixture.settings()
+        .defaultActivation(PluginManifest.Activation.LAZY).build()).build();
+  }
+
+  private static List<String> triggers(SystemFixture f, String id) {
+    return f.sink.ofType(RuntimeEvents.PLUGIN_ACTIVATED).stream()
+        .filter(e -> e.pluginId().equals(id))
+        .map(e -> String.valueOf(e.detail().get("trigger")))
+        .toList();
+  }
+
+  @Test
+  void lazyPlugin_boot_isNotLoadedUntilItsHookPointIsDispatched() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem installer = f.open()) {
+      assertSucceeded(installer.install(enabled(f.noteBundle("alpha", "1.0.0", ""))));
+    }
+    int before = f.sink.all().size();
+    try (PluginSystem system = lazyHost(f)) {
+      BootReport report = system.boot();
+
+      assertThat(report.skipped()).containsExactly(new BootReport.Skipped("alpha", BootReport.SkipReason.LAZY));
+      assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.DEFERRED);
+      assertThat(system.info("alpha").orElseThrow().loaded()).isFalse();
+      List<String> sinceBoot = f.sink.all().subList(before, f.sink.all().size()).stream()
+          .filter(e -> e.pluginId().equals("alpha")).map(PlinthEvent::type).toList();
+      assertThat(sinceBoot).doesNotContain(RuntimeEvents.LOADED, RuntimeEvents.STARTED);
+
+      assertThat(note(system)).isEqualTo("x|alpha@1.0.0");
+
+      assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(triggers(f, "alpha")).endsWith("hook:test.note");
+      assertThat(note(system)).isEqualTo("x|alpha@1.0.0");
+      assertThat(triggers(f, "alpha")).filteredOn(t -> t.startsWith("hook:")).hasSize(1);
+    }
+  }
+
+  @Test
+  void manifestActivationLazy_overridesEagerHostDefault() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    Path bundle = f.bundle("alpha", "1.0.0", SystemFixture.contributesNote(),
+        SystemFixture.hookPlugin("alpha", "return HookResult.proceed(new TestHooks.Note(c.data().text() + \"|a\"));",
+            "return HealthStatus.healthy();"), false);
+    Path toml = bundle.resolve("plugin.toml");
+    Files.writeString(toml, Files.readString(toml).replace("classpath = [\"lib/*.jar\"]",
+        "classpath = [\"lib/*.jar\"]\nactivation = \"lazy\""));
+    try (PluginSystem installer = f.open()) {
+      assertSucceeded(installer.install(enabled(bundle)));
+    }
+    try (PluginSystem system = f.open()) {
+      system.boot();
+      assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.DEFERRED);
+      assertThat(note(system)).isEqualTo("x|a");
+      assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
+    }
+  }
+
+  @Test
+  void lazyPlugin_firstExtensionLookup_startsItWithExtensionTrigger() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem installer = f.open()) {
+      assertSucceeded(installer.install(enabled(f.zetaBundle())));
+    }
+    try (PluginSystem system = lazyHost(f)) {
+      system.boot();
+      assertThat(system.info("zeta").orElseThrow().loadState()).isEqualTo(LoadState.DEFERRED);
+
+      assertThat(system.extensions(Greeter.class)).singleElement()
+          .satisfies(e -> assertThat(e.instance().greet("bob")).isEqualTo("zeta@1.0.0 bob"));
+
+      assertThat(triggers(f, "zeta")).endsWith("extension:" + Greeter.class.getName());
+      assertThat(system.info("zeta").orElseThrow().started()).isTrue();
+    }
+  }
+
+  @Test
+  void eagerPlugin_boot_recordsActivationWithBootTrigger() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem installer = f.open()) {
+      assertSucceeded(installer.install(enabled(f.noteBundle("alpha", "1.0.0", ""))));
+    }
+    try (PluginSystem system = f.open()) {
+      system.boot();
+      assertThat(system.info("alpha").orElseThrow().loaded()).isTrue();
+      assertThat(triggers(f, "alpha")).containsExactly("boot");
+    }
+  }
+
+  @Test
+  void concurrentFirstDispatches_activateThePluginOnce() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    String source = """
+        package com.slowstart;
+        import dev.plinth.api.*;
+        import dev.plinth.api.hook.*;
+        import dev.plinth.runtime.testhost.spi.TestHooks;
+        public class Entry implements Plugin {
+          public void start(PluginContext ctx) throws Exception {
+            Thread.sleep(300);
+            Integer.getInteger("plinth.test.slowstart.starts", 0);
+            System.setProperty("plinth.test.slowstart.starts",
+                String.valueOf(Integer.getInteger("plinth.test.slowstart.starts", 0) + 1));
+            ctx.hooks().register(TestHooks.NOTE, c -> HookResult.proceed(new TestHooks.Note(c.data().text() + "|slow")));
+          }
+        }
+        """;
+    System.clearProperty("plinth.test.slowstart.starts");
+    try (PluginSystem installer = f.open()) {
+      assertSucceeded(installer.install(enabled(f.bundle("slowstart", "1.0.0", SystemFixture.contributesNote(), source, false))));
+    }
+    System.clearProperty("plinth.test.slowstart.starts");
+    int threads = 12;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (PluginSystem system = lazyHost(f)) {
+      system.boot();
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Callable<String> call = () -> {
+          go.await();
+          return note(system);
+        };
+        results.add(pool.submit(call));
+      }
+      go.countDown();
+      for (Future<String> r : results) {
+        assertThat(r.get()).isEqualTo("x|slow");
+      }
+
+      assertThat(Integer.getInteger("plinth.test.slowstart.starts")).isEqualTo(1);
+      assertThat(triggers(f, "slowstart")).filteredOn(t -> t.startsWith("hook:")).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void failedActivation_isAStartFailureAndTheHandlersFailurePolicyApplies() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    String source = Sources.plugin("com.broken.Entry",
+        "if (Boolean.getBoolean(\"plinth.test.broken.fail\")) throw new IllegalStateException(\"no db\");",
+        "", "return HealthStatus.healthy();");
+    try (PluginSystem installer = f.open()) {
+      assertSucceeded(installer.install(enabled(f.bundle("broken", "1.0.0", SystemFixture.contributesNote()
+          + "[[plugin.hooks]]\npoint = \"test.note\"\nfailure = \"open\"\n", source, false))));
+    }
+    System.setProperty("plinth.test.broken.fail", "true");
+    try (PluginSystem system = lazyHost(f)) {
+      system.boot();
+
+      DispatchResult<TestHooks.Note> r = system.hooks().dispatch(TestHooks.NOTE, HookScope.NONE, new TestHooks.Note("x"));
+
+      assertThat(r.data().text()).isEqualTo("x");
+      assertThat(r.blocked()).isFalse();
+      assertThat(r.receipts()).extracting(HookReceipt::pluginId, HookReceipt::status)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("broken", ReceiptStatus.ERROR));
+      assertThat(f.sink.types("broken")).contains(RuntimeEvents.START_FAILED);
+      PluginStatus st = system.info("broken").orElseThrow();
+      assertThat(st.loadState()).isEqualTo(LoadState.FAILED);
+      assertThat(st.lastError()).contains("START_FAILED");
+      assertThat(triggers(f, "broken")).filteredOn(t -> t.startsWith("hook:")).isEmpty();
+    } finally {
+      System.clearProperty("plinth.test.broken.fail");
+    }
+  }
+
+  @Test
+  void corruptIndex_bootTakesTheFullPathAndRewritesIt() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem installer = f.open()) {
+      assertSucceeded(installer.install(enabled(f.noteBundle("alpha", "1.0.0", ""))));
+    }
+    try (PluginSystem system = f.open()) {
+      Files.writeString(f.home.resolve("index.json"), "{\"index_version\": 1, \"plugins\": {\"alpha\": {}}}");
+      DoctorReport doctor = system.doctor();
+      assertThat(doctor.healthy()).isFalse();
+      assertThat(doctor.toText()).contains(IntegrityCode.INDEX_ENTRY_TAMPERED.code(), "Rebuild the index");
+
+      system.boot();
+
+      assertThat(system.info("alpha").orElseThrow().started()).isTrue();
+      assertThat(note(system)).isEqualTo("x|alpha@1.0.0");
+      assertThat(system.store().checkIndex().problems()).isEmpty();
+      assertThat(system.store().checkIndex().entries()).containsKey("alpha");
+    }
+  }
+}
