@@ -40,6 +40,11 @@ import javax.tools.ToolProvider;
 final class BenchPlugins {
   static final String PLINTH_ENTRY = "bench.plinth.Entry";
   static final String PF4J_ENTRY = "bench.pf4j.Entry";
+  /** An entry that registers one handler for {@code bench.ping} ({@link #PING}). */
+  static final String HOOK_ENTRY = "bench.plinth.HookEntry";
+  /** The hook point the hooked benchmark plugin handles; its data is a String. */
+  static final dev.plinth.api.hook.HookPoint<String> PING =
+      dev.plinth.api.hook.HookPoint.builder("bench.ping", String.class).build();
 
   private BenchPlugins() {}
 
@@ -65,6 +70,24 @@ final class BenchPlugins {
       a.putValue("Plugin-Class", PF4J_ENTRY);
       writeJar(root.resolve("pf4j").resolve(id + ".jar"), pm, "bench/pf4j/Entry.class", pf4j, null, null);
     }
+  }
+
+  /**
+   * Writes {@code plugin} under {@code root/hooked/<plugin>/1.0.0/}: a plugin whose entry
+   * registers a handler for {@code bench.ping} in {@code start}, with {@code contributes.hooks}
+   * declaring it. {@link #prepare} must have run (it compiles the entry).
+   */
+  static Path prepareHooked(Path root, String plugin) throws IOException {
+    byte[] entry = Files.readAllBytes(root.resolve("classes/bench/plinth/HookEntry.class"));
+    Path dir = Files.createDirectories(root.resolve("hooked").resolve(plugin).resolve("1.0.0").resolve("lib"));
+    Files.writeString(dir.getParent().resolve("plugin.toml"), "[plugin]\nid = \"" + plugin
+        + "\"\nversion = \"1.0.0\"\n\n[plugin.runtime]\nclasspath = [\"lib/*.jar\"]\n\n"
+        + "[plugin.contributes]\nhooks = [\"bench.ping\"]\n");
+    Manifest mf = new Manifest();
+    mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    writeJar(dir.resolve("p.jar"), mf, "bench/plinth/HookEntry.class", entry,
+        "META-INF/services/" + Plugin.class.getName(), HOOK_ENTRY + "\n");
+    return dir.getParent();
   }
 
   static String id(int i) {
@@ -129,6 +152,17 @@ final class BenchPlugins {
           public void stop() { state = null; }
         }
         """);
+    Path h = src.resolve("bench/plinth/HookEntry.java");
+    Files.writeString(h, """
+        package bench.plinth;
+        import dev.plinth.api.hook.*;
+        public class HookEntry implements dev.plinth.api.Plugin {
+          static final HookPoint<String> PING = HookPoint.builder("bench.ping", String.class).build();
+          public void start(dev.plinth.api.PluginContext context) {
+            context.hooks().register(PING, c -> HookResult.proceed(c.data() + "!"));
+          }
+        }
+        """);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException("a JDK (not a JRE) is needed to compile the benchmark plugins");
@@ -137,7 +171,7 @@ final class BenchPlugins {
     StringWriter errors = new StringWriter();
     boolean ok = javac.getTask(errors, null, null,
         List.of("--release", "17", "-proc:none", "-d", out.toString(), "-classpath", cp), null,
-        javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(a, b)).call();
+        javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(a, b, h)).call();
     if (!ok) {
       throw new IllegalStateException("benchmark plugins did not compile:\n" + errors);
     }

@@ -1,0 +1,116 @@
+package dev.plinth.benchmarks.runtime;
+
+import dev.plinth.manifest.PluginManifest;
+import dev.plinth.runtime.PluginSystem;
+import dev.plinth.runtime.lifecycle.BootReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.pf4j.JarPluginManager;
+import org.pf4j.PluginManager;
+
+/**
+ * Time to ready of a host whose {@code plugins} plugins were installed through the store, so boot
+ * reads the install-time index ({@code index.json}) instead of every {@code plugin.toml}; PF4J with
+ * the same plugins as jars is the baseline, in the same run.
+ *
+ * <ul>
+ *   <li>{@code baseline_pf4jLoadAndStart}: as in {@link RuntimeBootBenchmark}.
+ *   <li>{@code plinth_indexBootEager}: {@code PluginSystem.builder()…build()} (opens the store:
+ *       lock, recovery check, {@code host.toml}) and {@code boot()}: the index is read and checked
+ *       (each entry's version against {@code current}, its digest, its {@code plugin.toml}'s
+ *       sha256), then every plugin is loaded and started as in {@link RuntimeBootBenchmark}, with
+ *       events written to {@code events.jsonl}.
+ *   <li>{@code plinth_indexBootLazy}: the same host with lazy activation as its default: the index
+ *       is read and checked, and each plugin is registered without a loader; nothing starts.
+ * </ul>
+ *
+ * <p>Installing the plugins happens once per trial and is not measured. Each invocation builds a
+ * fresh system; the iteration teardown closes it (unloading what started) and collects garbage.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar IndexBootBenchmark -f 1 -wi 3 -i 5}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+public class IndexBootBenchmark {
+  @Param("200")
+  public int plugins;
+
+  private Path root;
+  private Path home;
+  private PluginSystem system;
+  private PluginManager pf4j;
+
+  @Setup(Level.Trial)
+  public void prepare() throws IOException {
+    root = Files.createTempDirectory("plinth-index-boot-bench");
+    BenchPlugins.prepare(root, plugins);
+    home = root.resolve("home");
+    BenchHomes.install(home, BenchHomes.bundles(root, "plinth"));
+  }
+
+  @Benchmark
+  public int baseline_pf4jLoadAndStart() {
+    pf4j = new JarPluginManager(root.resolve("pf4j"));
+    pf4j.loadPlugins();
+    pf4j.startPlugins();
+    return check(pf4j.getStartedPlugins().size());
+  }
+
+  @Benchmark
+  public int plinth_indexBootEager() {
+    system = BenchHomes.host(home, PluginManifest.Activation.EAGER);
+    return check(system.boot().loaded().size());
+  }
+
+  @Benchmark
+  public int plinth_indexBootLazy() {
+    system = BenchHomes.host(home, PluginManifest.Activation.LAZY);
+    BootReport r = system.boot();
+    return check((int) r.skipped().stream().filter(s -> s.reason() == BootReport.SkipReason.LAZY).count());
+  }
+
+  @TearDown(Level.Iteration)
+  public void closeAll() {
+    if (system != null) {
+      system.close();
+      system = null;
+    }
+    if (pf4j != null) {
+      pf4j.stopPlugins();
+      pf4j.unloadPlugins();
+      pf4j = null;
+    }
+    System.gc();
+  }
+
+  @TearDown(Level.Trial)
+  public void cleanUp() throws IOException {
+    BenchPlugins.deleteTree(root);
+  }
+
+  private int check(int n) {
+    if (n != plugins) {
+      throw new IllegalStateException("expected " + plugins + " plugins, got " + n);
+    }
+    return n;
+  }
+}
