@@ -2,6 +2,7 @@ package dev.plinth.runtime;
 
 import dev.plinth.installer.InstallRequest;
 import dev.plinth.installer.ProgressListener;
+import dev.plinth.installer.store.IndexCheck;
 import dev.plinth.installer.store.InstallOutcome;
 import dev.plinth.installer.store.PluginInfo;
 import dev.plinth.installer.store.PluginState;
@@ -50,13 +51,13 @@ final class Operations {
     }
     Map<String, PluginState> states = a.store.state();
     List<BootCandidate> candidates = new ArrayList<>();
-    List<PluginInfo> installed = a.store.list().stream()
-        .filter(info -> info.currentVersion() != null && !a.builtins.containsKey(info.id()))
-        .toList();
-    Map<String, ManifestReport> manifests =
-        a.readCurrentManifests(installed.stream().map(PluginInfo::id).toList());
-    for (PluginInfo info : installed) {
-      String id = info.id();
+    // The index check reads every current pointer: boot needs no install record and no plugin.toml
+    // for the plugins the index vouches for.
+    IndexCheck index = a.store.checkIndex();
+    List<String> installed = index.current().keySet().stream().filter(id -> !a.builtins.containsKey(id)).toList();
+    Map<String, ManifestReport> manifests = a.readCurrentManifests(installed, index);
+    for (String id : installed) {
+      String version = index.current().get(id);
       try {
         PluginManifest m = a.currentManifest(id, manifests);
         PluginState st = states.getOrDefault(id, PluginState.DEFAULT);
@@ -64,7 +65,7 @@ final class Operations {
         candidates.add(new BootCandidate(m, a.store.currentDir(id).orElseThrow(),
             st.enabled() && SystemAssembly.acknowledged(m, st)));
       } catch (PluginRuntimeException e) {
-        a.tracker.loadFailed(id, info.currentVersion(), e.code().code() + " " + e.getMessage());
+        a.tracker.loadFailed(id, version, e.code().code() + " " + e.getMessage());
         failed.add(new BootReport.Failed(id, e));
       }
     }

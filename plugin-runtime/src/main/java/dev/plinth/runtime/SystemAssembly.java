@@ -110,13 +110,7 @@ final class SystemAssembly {
 
   /** The host profile with the store's installed plugins and their current versions. */
   HostProfile hostProfile() {
-    Map<String, String> installed = new TreeMap<>();
-    for (PluginInfo p : store.list()) {
-      if (p.currentVersion() != null) {
-        installed.put(p.id(), p.currentVersion());
-      }
-    }
-    return baseProfile.withInstalledPlugins(installed);
+    return baseProfile.withInstalledPlugins(new TreeMap<>(store.currentVersions()));
   }
 
   /** Rewrites {@code <home>/host.toml}; a failure is logged (the file is advisory for the CLI). */
@@ -144,7 +138,11 @@ final class SystemAssembly {
    * next read finds them. {@link #currentManifest(String, Map)} then answers from them.
    */
   Map<String, ManifestReport> readCurrentManifests(List<String> ids) {
-    IndexCheck index = store.checkIndex();
+    return readCurrentManifests(ids, store.checkIndex());
+  }
+
+  /** Like {@link #readCurrentManifests(List)}, with the index already checked. */
+  Map<String, ManifestReport> readCurrentManifests(List<String> ids, IndexCheck index) {
     Map<String, ManifestReport> out = new HashMap<>();
     List<String> found = new ArrayList<>();
     List<Path> files = new ArrayList<>();

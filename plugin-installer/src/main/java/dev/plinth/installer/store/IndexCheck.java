@@ -12,12 +12,15 @@ import org.apiguardian.api.API;
  * problem with the others. Boot takes the manifests of {@link #entries()} as they are and the full
  * path (reading {@code plugin.toml}) for every plugin named in {@link #problems()}.
  *
+ * @param current every installed plugin's current version, by id (read from the pointers)
  * @param entries trusted entries by plugin id: their version is current and their digests match
  * @param problems every missing, stale, tampered or corrupt entry (or the whole file)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record IndexCheck(Map<String, IndexEntry> entries, List<IntegrityReport.Problem> problems) {
+public record IndexCheck(
+    Map<String, String> current, Map<String, IndexEntry> entries, List<IntegrityReport.Problem> problems) {
   public IndexCheck {
+    current = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(current));
     entries = Map.copyOf(entries);
     problems = List.copyOf(problems);
   }

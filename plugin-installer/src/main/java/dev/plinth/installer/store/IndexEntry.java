@@ -14,10 +14,14 @@ import org.apiguardian.api.API;
  * @param version the version the {@code current} pointer named when the entry was written
  * @param treeSha256 the version's tree digest from its install record
  * @param manifestSha256 the sha256 of the version's {@code plugin.toml} the manifest was read from
+ * @param manifestSize that file's size in bytes
+ * @param manifestModified that file's last-modified time in milliseconds since the epoch
  * @param manifest the parsed and validated manifest
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record IndexEntry(String id, String version, String treeSha256, String manifestSha256, PluginManifest manifest) {
+public record IndexEntry(
+    String id, String version, String treeSha256, String manifestSha256, long manifestSize, long manifestModified,
+    PluginManifest manifest) {
   public IndexEntry {
     requireNonNull(id, "id");
     requireNonNull(version, "version");

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  *       "version" : "1.4.2",
  *       "tree_sha256" : "2c26…",       // from .install.json
  *       "manifest_sha256" : "9f86…",   // of plugin.toml
- *       "entry_sha256" : "5e88…",      // over id, version, both digests and the manifest's compact JSON
+ *       "manifest_size" : 212,         // plugin.toml's size and last-modified time (ms), which
+ *       "manifest_modified" : 17…,     //   boot compares, as git's index does, instead of re-hashing
+ *       "entry_sha256" : "5e88…",      // over id, version, digests, size, time and the manifest's compact JSON
  *       "manifest" : { … }             // the validated PluginManifest, as Jackson writes the record
  *     }
  *   }
@@ -41,7 +44,9 @@ import org.jspecify.annotations.Nullable;
  * The manifest is serialised generically (Jackson over the records), so fields added to the model
  * need no code here. Like {@code plinth.lock}, it is derived and rewritten atomically by the store
  * after every change ({@link StoreMetadata#sync}); an entry is trusted only when its version is
- * current, its own digest matches and its {@code plugin.toml} still hashes to the recorded digest.
+ * current, its own digest matches and its {@code plugin.toml} is unchanged: boot ({@link
+ * Check#FAST}) compares the file's size and last-modified time, the integrity check and every
+ * rewrite ({@link Check#FULL}) its sha256.
  * Stateless and thread-safe; writes happen under the store lock.
  */
 final class IndexFile {
@@ -49,15 +54,27 @@ final class IndexFile {
 
   private IndexFile() {}
 
+  /** How an entry's {@code plugin.toml} is compared with the file. */
+  enum Check {
+    /** Size and last-modified time: one stat per plugin (boot). */
+    FAST,
+    /** The sha256 of the file's bytes (integrity check, rewrites). */
+    FULL
+  }
+
   /** Reads the index and checks every entry against the store; never throws for a bad file. */
-  static IndexCheck check(StoreLayout layout) {
+  static IndexCheck check(StoreLayout layout, Check how) {
     List<IntegrityReport.Problem> problems = new ArrayList<>();
-    Map<String, JsonNode> raw = readRaw(layout, problems);
+    return check(layout, how, readRaw(layout, problems), problems);
+  }
+
+  private static IndexCheck check(
+      StoreLayout layout, Check how, @Nullable Map<String, JsonNode> raw, List<IntegrityReport.Problem> problems) {
     Map<String, IndexEntry> ok = new HashMap<>();
     Map<String, String> current = currentVersions(layout);
     if (raw != null) {
       current.forEach((id, v) -> {
-        IndexEntry e = checked(layout, id, v, raw.get(id), problems);
+        IndexEntry e = checked(layout, id, v, raw.get(id), how, problems);
         if (e != null) {
           ok.put(id, e);
         }
@@ -69,7 +86,7 @@ final class IndexFile {
         }
       }
     }
-    return new IndexCheck(ok, problems);
+    return new IndexCheck(current, ok, problems);
   }
 
   /**
@@ -77,14 +94,14 @@ final class IndexFile {
    * current versions' {@code plugin.toml}. Skips the write when nothing changed. Under the store lock.
    */
   static IndexCheck.Rebuild refresh(StoreLayout layout, boolean full) {
-    List<IntegrityReport.Problem> ignored = new ArrayList<>();
-    Map<String, JsonNode> raw = readRaw(layout, ignored);
-    IndexCheck check = full ? new IndexCheck(Map.of(), List.of()) : check(layout);
+    List<IntegrityReport.Problem> problems = new ArrayList<>();
+    Map<String, JsonNode> raw = readRaw(layout, problems);
+    IndexCheck check = full ? new IndexCheck(Map.of(), Map.of(), List.of()) : check(layout, Check.FAST, raw, problems);
     Map<String, IndexEntry> next = new TreeMap<>();
     List<String> written = new ArrayList<>();
     List<String> kept = new ArrayList<>();
     List<String> unindexed = new ArrayList<>();
-    Map<String, String> current = currentVersions(layout);
+    Map<String, String> current = full ? currentVersions(layout) : check.current();
     current.forEach((id, v) -> {
       IndexEntry valid = check.entries().get(id);
       if (valid != null) {
@@ -100,6 +117,11 @@ final class IndexFile {
     });
     List<String> removed = raw == null ? List.of()
         : raw.keySet().stream().filter(id -> !current.containsKey(id)).sorted().toList();
+    if (!full && check.ok() && written.isEmpty() && unindexed.isEmpty() && removed.isEmpty()) {
+      // Every entry was checked and kept: the file already says exactly this (a store opening
+      // costs one read of the index instead of serialising every manifest again).
+      return new IndexCheck.Rebuild(written, kept, removed, unindexed);
+    }
     byte[] wanted = Json.bytes(encode(next));
     try {
       if (Files.exists(layout.indexFile()) && Arrays.equals(Files.readAllBytes(layout.indexFile()), wanted)) {
@@ -121,18 +143,21 @@ final class IndexFile {
       return Optional.empty();
     }
     try {
+      BasicFileAttributes attrs = Files.readAttributes(toml, BasicFileAttributes.class);
       String sha = TreeDigest.sha256(toml);
       ManifestReport report = ManifestParser.parse(toml);
       return report.manifest()
           .filter(m -> m.id().equals(id) && m.version().equals(version))
-          .map(m -> new IndexEntry(id, version, record.get().treeSha256(), sha, m));
+          .map(m -> new IndexEntry(id, version, record.get().treeSha256(), sha, attrs.size(),
+              attrs.lastModifiedTime().toMillis(), m));
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
   private static @Nullable IndexEntry checked(
-      StoreLayout layout, String id, String version, @Nullable JsonNode node, List<IntegrityReport.Problem> problems) {
+      StoreLayout layout, String id, String version, @Nullable JsonNode node, Check how,
+      List<IntegrityReport.Problem> problems) {
     if (node == null) {
       problems.add(problem(IntegrityCode.INDEX_ENTRY_MISSING, id, "index has no entry for " + id + "@" + version));
       return null;
@@ -150,15 +175,25 @@ final class IndexFile {
           "index entry of " + id + " names version " + e.version() + ", current is: " + version));
       return null;
     }
-    String sha;
+    Path toml = layout.versionDir(id, version).resolve(ManifestParser.FILE_NAME);
+    String found;
+    String indexed;
     try {
-      sha = TreeDigest.sha256(layout.versionDir(id, version).resolve(ManifestParser.FILE_NAME));
+      if (how == Check.FULL) {
+        found = TreeDigest.sha256(toml);
+        indexed = e.manifestSha256();
+      } else {
+        BasicFileAttributes attrs = Files.readAttributes(toml, BasicFileAttributes.class);
+        found = attrs.size() + " bytes modified " + attrs.lastModifiedTime().toMillis();
+        indexed = e.manifestSize() + " bytes modified " + e.manifestModified();
+      }
     } catch (IOException ex) {
-      sha = "unreadable";
+      found = "unreadable";
+      indexed = how == Check.FULL ? e.manifestSha256() : "readable";
     }
-    if (!sha.equals(e.manifestSha256())) {
+    if (!found.equals(indexed)) {
       problems.add(problem(IntegrityCode.INDEX_ENTRY_TAMPERED, id,
-          "plugin.toml of " + id + "@" + version + " hashes to " + sha + ", indexed: " + e.manifestSha256()));
+          "plugin.toml of " + id + "@" + version + " is " + found + ", indexed: " + indexed));
       return null;
     }
     return e;
@@ -193,7 +228,7 @@ final class IndexFile {
     return out;
   }
 
-  private static Map<String, String> currentVersions(StoreLayout layout) {
+  static Map<String, String> currentVersions(StoreLayout layout) {
     Map<String, String> out = new TreeMap<>();
     for (String id : layout.pluginIds()) {
       try {
@@ -215,7 +250,10 @@ final class IndexFile {
       node.put("version", e.version());
       node.put("tree_sha256", e.treeSha256());
       node.put("manifest_sha256", e.manifestSha256());
-      node.put("entry_sha256", digest(id, e.version(), e.treeSha256(), e.manifestSha256(), manifest));
+      node.put("manifest_size", e.manifestSize());
+      node.put("manifest_modified", e.manifestModified());
+      node.put("entry_sha256", digest(id, e.version(), e.treeSha256(),
+          e.manifestSha256() + '\0' + e.manifestSize() + '\0' + e.manifestModified(), manifest));
       node.set("manifest", manifest);
     });
     return root;
@@ -225,14 +263,26 @@ final class IndexFile {
     String version = text(node, "version");
     String tree = text(node, "tree_sha256");
     String manifestSha = text(node, "manifest_sha256");
+    long size = number(node, "manifest_size");
+    long modified = number(node, "manifest_modified");
     JsonNode manifest = node.get("manifest");
     if (manifest == null || !manifest.isObject()) {
       throw new IOException("no manifest object");
     }
-    if (!digest(id, version, tree, manifestSha, manifest).equals(text(node, "entry_sha256"))) {
+    String file = manifestSha + '\0' + size + '\0' + modified;
+    if (!digest(id, version, tree, file, manifest).equals(text(node, "entry_sha256"))) {
       throw new IOException("entry_sha256 differs");
     }
-    return new IndexEntry(id, version, tree, manifestSha, Json.MAPPER.treeToValue(manifest, PluginManifest.class));
+    return new IndexEntry(id, version, tree, manifestSha, size, modified,
+        Json.MAPPER.treeToValue(manifest, PluginManifest.class));
+  }
+
+  private static long number(JsonNode node, String field) throws IOException {
+    JsonNode v = node.get(field);
+    if (v == null || !v.isIntegralNumber()) {
+      throw new IOException("no " + field);
+    }
+    return v.asLong();
   }
 
   private static String text(JsonNode node, String field) throws IOException {

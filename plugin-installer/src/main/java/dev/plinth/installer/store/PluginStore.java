@@ -165,6 +165,15 @@ public final class PluginStore {
     return Inventory.info(ctx, requireNonNull(id, "id"));
   }
 
+  /**
+   * Every installed plugin's current version, by id, read from the {@code current} pointers only
+   * (no install record is read): the cheap form of {@link #list()} that boot and the host profile need.
+   */
+  @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
+  public Map<String, String> currentVersions() {
+    return IndexFile.currentVersions(ctx.layout());
+  }
+
   /** The folder of the current version, for loading. */
   public Optional<Path> currentDir(String id) {
     return ctx.current(StoreLayout.checkId(id)).map(v -> ctx.layout().versionDir(id, v));
@@ -206,12 +215,14 @@ public final class PluginStore {
 
   /**
    * Reads the install-time index ({@code <home>/index.json}) and checks each entry against the
-   * store: its version must be current, its own digest and its {@code plugin.toml} digest must
-   * match. Boot trusts only the entries this returns; lock-free and read-only.
+   * store: its version must be current, its own digest must match, and its {@code plugin.toml}
+   * must have the size and last-modified time recorded with it (a stat per plugin, as git's index
+   * checks a work tree; {@link #checkIntegrity()} compares the sha256). Boot trusts only the
+   * entries this returns; lock-free and read-only.
    */
   @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
   public IndexCheck checkIndex() {
-    return IndexFile.check(ctx.layout());
+    return IndexFile.check(ctx.layout(), IndexFile.Check.FAST);
   }
 
   /**

@@ -44,7 +44,7 @@ public final class StoreIntegrity {
           "Open the store to recover it; a .corrupt journal needs a manual look at the plugin it names."));
     }
     checkLock(layout, out);
-    out.addAll(IndexFile.check(layout).problems());
+    out.addAll(IndexFile.check(layout, IndexFile.Check.FULL).problems());
     try {
       StateFile.read(layout);
     } catch (InstallException e) {
