@@ -1,5 +1,6 @@
 package dev.plinth.cli;
 
+import dev.plinth.installer.store.IndexCheck;
 import dev.plinth.installer.store.IntegrityReport;
 import dev.plinth.installer.store.PluginInfo;
 import dev.plinth.installer.store.PluginState;
@@ -32,6 +33,7 @@ final class DoctorCommand extends CliCommand {
     List<Map<String, Object>> plugins = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     Map<String, PluginState> states = store.state();
+    IndexCheck index = store.checkIndex();
     for (PluginInfo p : store.list()) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("id", p.id());
@@ -55,11 +57,12 @@ final class DoctorCommand extends CliCommand {
         }
       }
       doc.put("permissions", permissions);
+      doc.put("activation", ListCommands.activation(index, p.id()));
       doc.put("permissionsAcknowledged", acknowledged);
       p.current().ifPresent(v -> doc.put("signature", v.signature()));
       plugins.add(doc);
-      out.summary(String.format(java.util.Locale.ROOT, "%-24s %-10s %-9s permissions: %s%s", p.id(), p.currentVersion(),
-          state.enabled() ? "enabled" : "disabled", permissions, acknowledged ? "" : " (NOT acknowledged)"));
+      out.summary(String.format(java.util.Locale.ROOT, "%-24s %-10s %-9s activation: %s  permissions: %s%s", p.id(),
+          p.currentVersion(), state.enabled() ? "enabled" : "disabled", ListCommands.activation(index, p.id()), permissions, acknowledged ? "" : " (NOT acknowledged)"));
     }
     IntegrityReport integrity = store.checkIntegrity();
     if (verify || !integrity.ok()) {

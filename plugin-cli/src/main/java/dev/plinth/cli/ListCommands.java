@@ -1,7 +1,10 @@
 package dev.plinth.cli;
 
+import dev.plinth.installer.store.IndexCheck;
+import dev.plinth.installer.store.IndexEntry;
 import dev.plinth.installer.store.PluginInfo;
 import dev.plinth.installer.store.PluginStore;
+import dev.plinth.manifest.PluginManifest;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -10,6 +13,20 @@ import picocli.CommandLine.Parameters;
 /** {@code list} and {@code info}: what is installed, with versions, source and signature verdict. */
 final class ListCommands {
   private ListCommands() {}
+
+  /**
+   * The plugin's activation as its indexed manifest declares it: {@code eager}, {@code lazy},
+   * {@code default} (the host decides) or {@code ?} when the index has no valid entry. Whether it
+   * is loaded is a running host's to say ({@code PluginSystem.list()}, {@code doctor()}).
+   */
+  static String activation(IndexCheck index, String id) {
+    IndexEntry e = index.entries().get(id);
+    if (e == null) {
+      return "?";
+    }
+    PluginManifest.Activation a = e.manifest().runtime().activation();
+    return a == null ? "default" : a.text();
+  }
 
   @Command(name = "list", description = "List installed plugins.")
   static final class ListPlugins extends CliCommand {
@@ -20,11 +37,13 @@ final class ListCommands {
       if (plugins.isEmpty()) {
         out.summary("no plugins installed in " + global().home);
       }
+      IndexCheck index = store.checkIndex();
       for (PluginInfo p : plugins) {
         var current = p.current();
-        out.summary(String.format(Locale.ROOT, "%-24s %-12s %-9s %-10s %s", p.id(),
+        out.summary(String.format(Locale.ROOT, "%-24s %-12s %-9s %-8s %-10s %s", p.id(),
             p.currentVersion() == null ? "-" : p.currentVersion(),
             p.state().enabled() ? "enabled" : "disabled",
+            activation(index, p.id()),
             current.map(v -> v.signature().verified() ? "signed" : "unsigned").orElse("-"),
             current.map(PluginInfo.Version::source).orElse("")));
       }
@@ -41,6 +60,7 @@ final class ListCommands {
       PluginStore store = StoreAccess.open(global().home);
       PluginInfo p = StateCommands.requireInstalled(store, id);
       out.summary(p.id() + "  current " + p.currentVersion() + "  " + (p.state().enabled() ? "enabled" : "disabled")
+          + "  activation " + activation(store.checkIndex(), p.id())
           + (p.state().pinnedVersion() == null ? "" : "  pinned " + p.state().pinnedVersion()));
       for (PluginInfo.Version v : p.versions()) {
         out.summary(String.format(Locale.ROOT, "  %s %-10s installed %s from %s", v.current() ? "*" : " ", v.version(),

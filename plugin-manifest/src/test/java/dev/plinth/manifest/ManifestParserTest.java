@@ -43,6 +43,23 @@ class ManifestParserTest {
   }
 
   @Test
+  void parse_activation_readsEagerAndLazyAndLeavesAbsentToTheHost() {
+    String base = "[plugin]\nid = \"acme_x\"\nversion = \"1.0.0\"\n\n[plugin.runtime]\n";
+
+    assertThat(ManifestParser.parse(base + "activation = \"lazy\"\n").orThrow().runtime().activation())
+        .isEqualTo(PluginManifest.Activation.LAZY);
+    assertThat(ManifestParser.parse(base + "activation = \"eager\"\n").orThrow().runtime().activation())
+        .isEqualTo(PluginManifest.Activation.EAGER);
+    assertThat(ManifestParser.parse(base + "entry = \"a.B\"\n").orThrow().runtime().activation()).isNull();
+    ManifestReport bad = ManifestParser.parse(base + "activation = \"eagre\"\n");
+    assertThat(bad.errors()).singleElement().satisfies(i -> {
+      assertThat(i.code()).isEqualTo("ACTIVATION_INVALID");
+      assertThat(i.field()).isEqualTo("plugin.runtime.activation");
+      assertThat(i.nextStep()).startsWith("Did you mean `eager`?");
+    });
+  }
+
+  @Test
   void parse_minimal_usesDefaults() {
     PluginManifest m = ManifestParser.parse("[plugin]\nid = \"acme_x\"\nversion = \"1.0.0\"\n").orThrow();
 

@@ -1,5 +1,7 @@
 package dev.plinth.benchmarks.runtime;
 
+import dev.plinth.manifest.PluginManifest;
+import dev.plinth.runtime.PluginSystem;
 import dev.plinth.runtime.lifecycle.BootReport;
 import dev.plinth.runtime.lifecycle.PluginRuntime;
 import java.io.IOException;
@@ -22,7 +24,10 @@ import org.pf4j.JarPluginManager;
  * <p>Each child measures, from its {@code main}: PF4J's {@code new JarPluginManager(dir)},
  * {@code loadPlugins()} and {@code startPlugins()}; Plinth's listing and parsing of the manifests
  * ({@code ManifestParser.parseAll}), building the runtime and {@code boot}. Both include loading
- * their own classes, which is part of a cold start.
+ * their own classes, which is part of a cold start. Then a host on a home where the same plugins
+ * were installed through the store: {@code PluginSystem.builder()…build()} and {@code boot()}
+ * from the install-time index, with eager ({@code index-eager}) and lazy ({@code index-lazy})
+ * activation as the host's default.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.plinth.benchmarks.runtime.RuntimeColdBoot 200 10}
  * (plugins, runs per system).
@@ -40,19 +45,24 @@ public final class RuntimeColdBoot {
     Path root = Files.createTempDirectory("plinth-cold-boot");
     try {
       BenchPlugins.prepare(root, plugins);
+      BenchHomes.install(root.resolve("home"), BenchHomes.bundles(root, "plinth"));
       settle();
       List<Double> pf4j = new ArrayList<>();
       List<Double> plinth = new ArrayList<>();
+      List<Double> eager = new ArrayList<>();
+      List<Double> lazy = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
         pf4j.add(runChild(root, "pf4j"));
         plinth.add(runChild(root, "plinth"));
+        eager.add(runChild(root, "index-eager"));
+        lazy.add(runChild(root, "index-lazy"));
       }
       double p = median(pf4j);
-      double q = median(plinth);
       System.out.printf(Locale.ROOT, "cold boot of %d plugins, median of %d fresh JVMs each%n", plugins, runs);
-      System.out.printf(Locale.ROOT, "pf4j   %8.1f ms  (all: %s)%n", p, pf4j);
-      System.out.printf(Locale.ROOT, "plinth %8.1f ms  (all: %s)%n", q, plinth);
-      System.out.printf(Locale.ROOT, "plinth / pf4j = %.2f%n", q / p);
+      System.out.printf(Locale.ROOT, "pf4j          %8.1f ms  (all: %s)%n", p, pf4j);
+      report("plinth", plinth, p);
+      report("index-eager", eager, p);
+      report("index-lazy", lazy, p);
     } finally {
       BenchPlugins.deleteTree(root);
     }
@@ -70,6 +80,11 @@ public final class RuntimeColdBoot {
     }
     System.gc();
     Thread.sleep(3000);
+  }
+
+  private static void report(String name, List<Double> runs, double pf4j) {
+    double q = median(runs);
+    System.out.printf(Locale.ROOT, "%-13s %8.1f ms  (all: %s)  / pf4j = %.2f%n", name, q, runs, q / pf4j);
   }
 
   private static double runChild(Path root, String system) throws IOException, InterruptedException {
@@ -93,6 +108,11 @@ public final class RuntimeColdBoot {
       m.loadPlugins();
       m.startPlugins();
       started = m.getStartedPlugins().size();
+    } else if (system.startsWith("index-")) {
+      PluginSystem host = BenchHomes.host(root.resolve("home"),
+          system.equals("index-lazy") ? PluginManifest.Activation.LAZY : PluginManifest.Activation.EAGER);
+      BootReport report = host.boot();
+      started = report.loaded().size() + report.skipped().size();
     } else {
       PluginRuntime runtime = BenchPlugins.runtime(root);
       BootReport report = runtime.boot(BenchPlugins.candidates(root));
