@@ -91,6 +91,36 @@ class PluginSystemLazyTest {
   }
 
   @Test
+  void lazyDependencyOfAnEagerPlugin_startsAtBoot_andRescanKeepsOtherDeferrals() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    Path user = f.bundle("user", "1.0.0", SystemFixture.NEEDS_ZETA, Sources.noop("com.user.Entry"), false);
+    Path toml = user.resolve("plugin.toml");
+    Files.writeString(toml, Files.readString(toml).replace("classpath = [\"lib/*.jar\"]",
+        "classpath = [\"lib/*.jar\"]\nactivation = \"eager\""));
+    try (PluginSystem installer = f.open()) {
+      assertSucceeded(installer.install(enabled(f.zetaBundle())));
+      assertSucceeded(installer.install(enabled(user)));
+      assertSucceeded(installer.install(enabled(f.noteBundle("alpha", "1.0.0", ""))));
+    }
+    try (PluginSystem system = lazyHost(f)) {
+      system.boot();
+
+      assertThat(system.info("zeta").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(system.info("user").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.DEFERRED);
+      assertThat(triggers(f, "zeta")).endsWith("boot");
+
+      RescanReport r = system.rescan();
+
+      assertThat(r.loaded()).doesNotContain("alpha");
+      assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.DEFERRED);
+      system.disable("alpha");
+      assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.NOT_LOADED);
+      assertThat(note(system)).isEqualTo("x");
+    }
+  }
+
+  @Test
   void lazyPlugin_firstExtensionLookup_startsItWithExtensionTrigger() throws Exception {
     SystemFixture f = new SystemFixture(tmp);
     try (PluginSystem installer = f.open()) {
