@@ -259,7 +259,7 @@ final class IndexFile {
     return root;
   }
 
-  private static IndexEntry decode(String id, JsonNode node) throws IOException {
+  static IndexEntry decode(String id, JsonNode node) throws IOException {
     String version = text(node, "version");
     String tree = text(node, "tree_sha256");
     String manifestSha = text(node, "manifest_sha256");

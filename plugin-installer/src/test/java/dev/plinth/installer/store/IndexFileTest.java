@@ -25,10 +25,65 @@ class IndexFileTest {
     assertThat(check.problems()).isEmpty();
     IndexEntry e = check.entries().get("alpha");
     assertThat(e.version()).isEqualTo("1.0.0");
-    assertThat(e.manifest().id()).isEqualTo("alpha");
+    assertThat(e.manifest()).isEqualTo(dev.plinth.manifest.ManifestParser.parse(
+        store.currentDir("alpha").orElseThrow().resolve("plugin.toml")).orThrow());
     assertThat(e.manifestSha256()).isEqualTo(TreeDigest.sha256(store.currentDir("alpha").orElseThrow().resolve("plugin.toml")));
     assertThat(e.treeSha256()).isEqualTo(InstallRecord.read(store.currentDir("alpha").orElseThrow()).orElseThrow().treeSha256());
     assertThat(Files.readString(fx.home.resolve("index.json"))).contains("\"index_version\" : 1", "\"alpha\"");
+  }
+
+  @Test
+  void entry_richManifest_roundTripsThroughTheIndexUnchanged() throws Exception {
+    String toml = """
+        [plugin]
+        id = "acme_redactor"
+        version = "1.4.2"
+        name = "Acme Redactor"
+        description = "Redacts secrets"
+        authors = ["Acme <oss@acme.example>"]
+        license = "Apache-2.0"
+
+        [plugin.engine]
+        host = ">=2.1.0 <3.0.0"
+        java = ">=17"
+
+        [plugin.runtime]
+        entry = "com.acme.redactor.RedactorPlugin"
+        classpath = ["lib/*.jar", "classes"]
+        exports = ["com.acme.redactor.api"]
+        activation = "lazy"
+
+        [plugin.dependencies]
+        acme_secrets = ">=1.0.0 <2.0.0"
+
+        [plugin.contributes]
+        hooks = ["tool.post_exec"]
+        extensions = ["com.example.host.spi.ToolProvider"]
+        tools = ["acme_redactor_scan"]
+
+        [[plugin.hooks]]
+        point = "tool.post_exec"
+        priority = 100
+        timeout_ms = 500
+        failure = "open"
+
+        [plugin.permissions]
+        network = ["api.acme.example"]
+        secrets = ["ACME_API_KEY"]
+        filesystem = { read = ["${data_dir}"], write = ["${data_dir}"] }
+
+        [plugin.config_schema]
+        type = "object"
+        required = ["level"]
+        properties = { level = { type = "integer", minimum = 1, maximum = 9 }, ratio = { type = "number", default = 0.5 } }
+        """;
+    dev.plinth.manifest.PluginManifest m = dev.plinth.manifest.ManifestParser.parse(toml).orThrow();
+    IndexEntry e = new IndexEntry(m.id(), m.version(), "tree", "sha", 42, 1_700_000_000_000L, m);
+
+    byte[] bytes = Json.bytes(IndexFile.encode(java.util.Map.of(m.id(), e)));
+    com.fasterxml.jackson.databind.JsonNode node = Json.MAPPER.readTree(bytes).get("plugins").get(m.id());
+
+    assertThat(IndexFile.decode(m.id(), node)).isEqualTo(e);
   }
 
   @Test
