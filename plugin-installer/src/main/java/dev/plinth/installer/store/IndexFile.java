@@ -1,6 +1,9 @@
 package dev.plinth.installer.store;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plinth.manifest.ManifestParser;
 import dev.plinth.manifest.ManifestReport;
@@ -51,6 +54,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class IndexFile {
   static final int VERSION = 1;
+
+  /**
+   * The store's mapper, except that manifest maps keep their file order (a manifest's tables are
+   * ordered maps) and whole numbers read back as {@code Long}, as tomlj gives them, so an entry's
+   * manifest equals the one parsed from {@code plugin.toml}.
+   */
+  private static final ObjectMapper MANIFESTS = Json.MAPPER.copy()
+      .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
   private IndexFile() {}
 
@@ -245,7 +257,7 @@ final class IndexFile {
     root.put("index_version", VERSION);
     ObjectNode plugins = root.putObject("plugins");
     entries.forEach((id, e) -> {
-      JsonNode manifest = Json.MAPPER.valueToTree(e.manifest());
+      JsonNode manifest = MANIFESTS.valueToTree(e.manifest());
       ObjectNode node = plugins.putObject(id);
       node.put("version", e.version());
       node.put("tree_sha256", e.treeSha256());
@@ -274,7 +286,7 @@ final class IndexFile {
       throw new IOException("entry_sha256 differs");
     }
     return new IndexEntry(id, version, tree, manifestSha, size, modified,
-        Json.MAPPER.treeToValue(manifest, PluginManifest.class));
+        MANIFESTS.treeToValue(manifest, PluginManifest.class));
   }
 
   private static long number(JsonNode node, String field) throws IOException {
