@@ -73,7 +73,7 @@ final class BenchPlugins {
   }
 
   /**
-   * Writes {@code plugin} under {@code root/hooked/<plugin>/1.0.0/}: a plugin whose entry
+   * Writes {@code plugin} under {@code root/hooked/<plugin>/1.0.0/} and returns that folder: a plugin whose entry
    * registers a handler for {@code bench.ping} in {@code start}, with {@code contributes.hooks}
    * declaring it. {@link #prepare} must have run (it compiles the entry).
    */

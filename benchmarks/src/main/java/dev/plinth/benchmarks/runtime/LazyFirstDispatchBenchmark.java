@@ -52,7 +52,7 @@ public class LazyFirstDispatchBenchmark {
     BenchPlugins.prepare(root, plugins - 1);
     home = root.resolve("home");
     List<Path> bundles = new ArrayList<>(BenchHomes.bundles(root, "plinth"));
-    bundles.add(BenchPlugins.prepareHooked(root, "hooked").resolve("1.0.0"));
+    bundles.add(BenchPlugins.prepareHooked(root, "hooked"));
     BenchHomes.install(home, bundles);
     warm = BenchHomes.host(home.resolveSibling("home-warm"), PluginManifest.Activation.EAGER);
     warm.install(dev.plinth.installer.InstallRequest.of(bundles.get(bundles.size() - 1).toString()).withEnable(true));
