@@ -56,6 +56,8 @@ class HostProfilesTest {
         extension_interfaces = ["com.example.host.spi.ToolProvider"]
         sandbox_profiles = ["integration", "node"]
         exported_packages = ["com.example.host.spi", "com.example.host.model"]
+        denied_hosts = ["169.254.169.254", "metadata.google.internal", "metadata.azure.com"]
+        unrestricted_network = false
 
         [installed]
         acme_secrets = "1.2.0"

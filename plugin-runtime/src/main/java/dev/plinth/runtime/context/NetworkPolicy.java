@@ -1,5 +1,6 @@
 package dev.plinth.runtime.context;
 
+import dev.plinth.manifest.HostProfile;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -7,10 +8,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The hosts of {@code permissions.network}: an entry matches its host exactly (case-insensitive),
- * and {@code *.example.com} matches sub-domains of {@code example.com} only, never the apex.
- * Immutable.
+ * and {@code *.example.com} matches sub-domains of {@code example.com} only, never the apex;
+ * {@code *} alone (allowed at install only where the operator opted in) matches any host. The
+ * cloud instance-metadata endpoints ({@link HostProfile#DEFAULT_DENIED_HOSTS}) are refused whatever
+ * the manifest says. Immutable.
  */
 final class NetworkPolicy {
+  private static final List<String> DENIED = HostProfile.DEFAULT_DENIED_HOSTS;
+
   private final List<String> declared;
 
   NetworkPolicy(List<String> declared) {
@@ -28,8 +33,13 @@ final class NetworkPolicy {
 
   boolean allowsHost(String rawHost) {
     String host = normalise(rawHost);
+    if (DENIED.contains(host)) {
+      return false;
+    }
     for (String d : declared) {
-      if (d.startsWith("*.")) {
+      if (d.equals("*")) {
+        return true;
+      } else if (d.startsWith("*.")) {
         String suffix = d.substring(1);
         if (host.endsWith(suffix) && host.length() > suffix.length()) {
           return true;
