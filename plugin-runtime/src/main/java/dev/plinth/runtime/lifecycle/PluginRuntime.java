@@ -107,6 +107,9 @@ public final class PluginRuntime implements AutoCloseable {
   PluginInfo load(PluginManifest manifest, Supplier<Loading.Prepared> prepare, Runnable meanwhile) {
     String corr = RuntimeEvents.newCorrelationId();
     refuse(manifest);
+    PluginManifest.CrashLimits own = manifest.crashLimits();
+    guard.limits(manifest.id(), own.maxFailures(),
+        own.windowMs() == null ? null : java.time.Duration.ofMillis(own.windowMs()));
     try {
       return added(loading.start(manifest, prepare.get(), corr, meanwhile), corr);
     } catch (PluginRuntimeException e) {
