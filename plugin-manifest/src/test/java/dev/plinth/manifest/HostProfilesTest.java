@@ -107,4 +107,18 @@ class HostProfilesTest {
           assertThat(e.getMessage()).isEqualTo("host.toml cannot be read (NoSuchFileException): " + missing);
         });
   }
+
+  @Test
+  void read_networkLines_roundTripAndDefaultToTheMetadataEndpoints() throws Exception {
+    Path file = temp.resolve("host.toml");
+    HostProfile open = FULL.withDeniedHosts(List.of("*.corp.internal")).withUnrestrictedNetwork(true);
+    HostProfiles.write(open, file);
+
+    HostProfile back = HostProfiles.read(file);
+    HostProfile plain = HostProfiles.parse("[host]\nname = \"h\"\nversion = \"1.0.0\"\n");
+
+    assertThat(back).isEqualTo(open);
+    assertThat(plain.deniedHosts()).isEqualTo(HostProfile.DEFAULT_DENIED_HOSTS);
+    assertThat(plain.unrestrictedNetwork()).isFalse();
+  }
 }
