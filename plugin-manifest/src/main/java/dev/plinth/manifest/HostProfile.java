@@ -112,6 +112,7 @@ public record HostProfile(
         extensionInterfaces, sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork);
   }
 
+  /** Hosts no plugin may be granted (entries may be {@code *.}-wildcards), replacing the defaults. */
   public HostProfile withDeniedHosts(List<String> hosts) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints, extensionInterfaces,
         sandboxProfiles, exportedPackages, installedPlugins, hosts, unrestrictedNetwork);
