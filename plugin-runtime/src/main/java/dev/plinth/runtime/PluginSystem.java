@@ -380,7 +380,8 @@ public final class PluginSystem implements AutoCloseable {
     /**
      * Network hosts no plugin may be granted (entries may be {@code *.}-wildcards); preflight refuses
      * a plugin whose {@code permissions.network} touches one. Default
-     * {@link HostProfile#DEFAULT_DENIED_HOSTS}, which the plugin context also refuses at run time.
+     * {@link HostProfile#DEFAULT_DENIED_HOSTS}. The plugin context's HTTP client refuses them at run
+     * time too, whatever a manifest declares.
      */
     public Builder deniedHosts(String... hosts) {
       this.deniedHosts = once("deniedHosts", List.of(hosts));

@@ -74,6 +74,7 @@ final class SystemAssembly {
         .settings(settings)
         .events(events)
         .secrets(b.secrets)
+        .deniedHosts(b.deniedHosts != null ? b.deniedHosts : HostProfile.DEFAULT_DENIED_HOSTS)
         .services(b.services.build())
         .hooks(bridge)
         .extensionInterfaces(Set.copyOf(b.extensionInterfaces))

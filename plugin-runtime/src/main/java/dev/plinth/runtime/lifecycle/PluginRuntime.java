@@ -73,7 +73,7 @@ public final class PluginRuntime implements AutoCloseable {
     this.hostListener = b.autoDisable;
     this.extensions = ExtensionRegistry.of(b.extensionInterfaces, events);
     PluginContextFactory contexts = PluginContextFactory.builder()
-        .events(events).secrets(b.secrets).services(b.services).hooks(b.hooks).build();
+        .events(events).secrets(b.secrets).services(b.services).hooks(b.hooks).deniedHosts(b.deniedHosts).build();
     this.loading = new Loading(settings, contexts, extensions, events, b.dataRoot, b.configs);
     this.unloading = new Unloading(settings, b.hooks, extensions, events);
     this.guard = CrashGuard.create(settings.crashThreshold(), settings.crashWindow(), settings.clock(),

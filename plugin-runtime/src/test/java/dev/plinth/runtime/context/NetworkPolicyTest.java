@@ -33,4 +33,14 @@ class NetworkPolicyTest {
     assertThat(policy.allows(URI.create("https://acme.io/"))).isFalse();
     assertThat(policy.allows(URI.create("ftp://eu.acme.io/"))).isFalse();
   }
+
+  @Test
+  void allows_hostDeniedHostsAndZones_refusedEvenUnderAnyHost() {
+    NetworkPolicy policy = new NetworkPolicy(List.of("*", "vault.corp.internal"), List.of("*.corp.internal", "10.0.0.7:8080"));
+
+    assertThat(policy.allows(URI.create("https://vault.corp.internal/v1"))).isFalse();
+    assertThat(policy.allows(URI.create("http://10.0.0.7:9090/"))).as("a denied host is denied on every port").isFalse();
+    assertThat(policy.allows(URI.create("https://corp.internal/"))).as("the wildcard leaves the apex").isTrue();
+    assertThat(policy.allows(URI.create("http://169.254.169.254/"))).as("custom list replaces the defaults").isTrue();
+  }
 }
