@@ -13,15 +13,24 @@ import org.jspecify.annotations.Nullable;
  * Everything a command prints goes through here, so {@code --json} always yields exactly one
  * document: {@code {"ok":true,"result":{…}}} or
  * {@code {"ok":false,"error":{"code":…,"message":…,"nextStep":…,"phase":…}}}.
+ *
+ * <p>Every line is written as one piece together with its newline and flushed at once, and a
+ * progress line (which has no newline while it updates) is ended before anything else is written to
+ * either stream: when stdout and stderr share a terminal, their lines never run together, whatever
+ * order the streams arrive in.
  */
 final class CliOutput {
   static final ObjectMapper JSON =
       new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+  private static final String NEWLINE = System.lineSeparator();
+
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean json;
   private final boolean quiet;
+  /** The last thing written to {@code out} is a progress line still waiting for its newline. */
+  private boolean progressOpen;
 
   CliOutput(PrintWriter out, PrintWriter err, boolean json, boolean quiet) {
     this.out = out;
@@ -37,7 +46,27 @@ final class CliOutput {
   /** A progress or phase line: shown in human mode unless quiet. */
   void line(String text) {
     if (!json && !quiet) {
-      out.println(text);
+      println(out, text);
+    }
+  }
+
+  /**
+   * A progress line that replaces itself ({@code \r}, no newline) until {@link #endProgress} or
+   * the next line ends it. Human mode only.
+   */
+  void progress(String text) {
+    if (!json && !quiet) {
+      out.print("\r" + text);
+      out.flush();
+      progressOpen = true;
+    }
+  }
+
+  /** Ends an open progress line with its newline. */
+  void endProgress() {
+    if (progressOpen) {
+      progressOpen = false;
+      out.print(NEWLINE);
       out.flush();
     }
   }
@@ -45,8 +74,7 @@ final class CliOutput {
   /** The final human summary line(s); in JSON mode nothing (the result document says it). */
   void summary(String text) {
     if (!json) {
-      out.println(text);
-      out.flush();
+      println(out, text);
     }
   }
 
@@ -83,21 +111,28 @@ final class CliOutput {
       }
       print(doc);
     } else {
-      err.println("error " + code + (phase == null ? "" : " (phase " + phase + ")") + ": " + message);
-      err.println("  next step: " + nextStep);
-      err.flush();
+      println(err, "error " + code + (phase == null ? "" : " (phase " + phase + ")") + ": " + message
+          + NEWLINE + "  next step: " + nextStep);
     }
     return 1;
   }
 
+  /** The raw stdout writer, for output that is not lines (the demo); ends an open progress line first. */
   PrintWriter out() {
+    endProgress();
     return out;
+  }
+
+  /** Writes {@code text} and its newline as one piece, then flushes. */
+  private void println(PrintWriter to, String text) {
+    endProgress();
+    to.print(text.endsWith(NEWLINE) ? text : text + NEWLINE);
+    to.flush();
   }
 
   private void print(ObjectNode doc) {
     try {
-      out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
-      out.flush();
+      println(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise CLI output", e);
     }

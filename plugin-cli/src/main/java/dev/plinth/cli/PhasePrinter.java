@@ -50,8 +50,7 @@ final class PhasePrinter implements ProgressListener, EventSink {
       int width = 30;
       int filled = total > 0 ? (int) Math.min(width, width * done / total) : 0;
       String bar = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "]";
-      out.out().print("\r           " + bar + " " + human(done) + (total > 0 ? " / " + human(total) : "") + "  " + rate + "   ");
-      out.out().flush();
+      out.progress("           " + bar + " " + human(done) + (total > 0 ? " / " + human(total) : "") + "  " + rate + "   ");
       barOpen = true;
       if (last) {
         closeBar();
@@ -71,7 +70,7 @@ final class PhasePrinter implements ProgressListener, EventSink {
 
   private void closeBar() {
     if (barOpen) {
-      out.out().println();
+      out.endProgress();
       barOpen = false;
     }
   }

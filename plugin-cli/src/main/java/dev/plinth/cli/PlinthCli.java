@@ -50,8 +50,10 @@ public final class PlinthCli {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("error " + CliErrorCode.INTERNAL.code() + ": " + ex);
-          commandLine.getErr().println("  next step: report this with the command you ran.");
+          // One write with both newlines, so it cannot land inside a line of stdout on a shared terminal.
+          String nl = System.lineSeparator();
+          commandLine.getErr().print("error " + CliErrorCode.INTERNAL.code() + ": " + ex + nl
+              + "  next step: report this with the command you ran." + nl);
           commandLine.getErr().flush();
           return 1;
         });

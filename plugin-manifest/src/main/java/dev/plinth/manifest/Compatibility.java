@@ -37,6 +37,7 @@ final class Compatibility {
           "is not a sandbox profile of " + host.hostName(), hint(profile, host.sandboxProfiles())
               + "Use a profile the host defines (" + listed(host.sandboxProfiles()) + ").");
     }
+    NetworkRules.check(issues, m.permissions().network(), host);
     List<String> exports = m.runtime().exports();
     for (int i = 0; i < exports.size(); i++) {
       String pkg = exports.get(i);

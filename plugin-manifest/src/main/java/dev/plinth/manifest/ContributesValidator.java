@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * the entries that passed, so preflight does not report a bad name twice. Stateless.
  */
 final class ContributesValidator {
-  private static final Set<String> KEYS = Set.of("hooks", "extensions", "tools");
+  private static final Set<String> KEYS = Set.of("hooks", "extensions", "tools", "deferred_tools");
 
   private ContributesValidator() {}
 
@@ -56,8 +56,37 @@ final class ContributesValidator {
       }
     }
     table.duplicates(tools, "List each tool once.");
-    return new PluginManifest.Contributes(
-        new ArrayList<>(goodHooks), new ArrayList<>(goodExtensions), new ArrayList<>(goodTools));
+    List<String> deferred = deferred(table, tools);
+    for (FieldReader.Item e : extensions) {
+      if (goodHooks.contains(e.value()) && goodExtensions.contains(e.value())) {
+        issues.add(ManifestCode.CONTRIBUTION_CONFLICT, e.field(), e.value(),
+            "is also listed in plugin.contributes.hooks",
+            "Keep the name in the one list it belongs to: hook points in hooks, interfaces in extensions.");
+        goodExtensions.remove(e.value());
+      }
+    }
+    return new PluginManifest.Contributes(new ArrayList<>(goodHooks), new ArrayList<>(goodExtensions),
+        new ArrayList<>(goodTools), deferred);
+  }
+
+  /** {@code deferred_tools}: each must be one of {@code tools} (deferring is a way of exposing). */
+  private static List<String> deferred(FieldReader table, List<FieldReader.Item> tools) {
+    List<FieldReader.Item> deferred = table.items("deferred_tools");
+    Set<String> listed = new LinkedHashSet<>();
+    tools.forEach(t -> listed.add(t.value()));
+    Set<String> good = new LinkedHashSet<>();
+    for (FieldReader.Item d : deferred) {
+      if (listed.contains(d.value())) {
+        good.add(d.value());
+      } else {
+        table.issues().add(ManifestCode.TOOL_DEFERRED_NOT_EXPOSED, d.field(), d.value(),
+            "is not listed in plugin.contributes.tools",
+            "Add \"" + d.value() + "\" to contributes.tools as well; a deferred tool is an exposed tool whose"
+                + " schema is offered on demand.");
+      }
+    }
+    table.duplicates(deferred, "List each deferred tool once.");
+    return new ArrayList<>(good);
   }
 
   private static boolean checkTool(Issues issues, FieldReader.Item t, @Nullable String validId) {

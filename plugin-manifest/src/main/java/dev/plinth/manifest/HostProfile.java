@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * @param sandboxProfiles names of the sandbox profiles the host defines
  * @param exportedPackages packages the host exports to plugins (bundles must not carry them)
  * @param installedPlugins installed plugin ids and their current versions
+ * @param deniedHosts network hosts no plugin may be granted, even by name (entries may be
+ *     {@code *.}-wildcards); {@link #DEFAULT_DENIED_HOSTS} unless the host says otherwise
+ * @param unrestrictedNetwork whether the operator lets plugins ask for any host ({@code "*"})
  */
 @API(status = STABLE, since = "0.1")
 public record HostProfile(
@@ -34,7 +37,13 @@ public record HostProfile(
     Set<String> extensionInterfaces,
     Set<String> sandboxProfiles,
     List<String> exportedPackages,
-    Map<String, String> installedPlugins) {
+    Map<String, String> installedPlugins,
+    List<String> deniedHosts,
+    boolean unrestrictedNetwork) {
+
+  /** Hosts denied unless the host profile says otherwise: the cloud instance-metadata endpoints. */
+  public static final List<String> DEFAULT_DENIED_HOSTS =
+      List.of("169.254.169.254", "metadata.google.internal", "metadata.azure.com");
 
   public HostProfile {
     java.util.Objects.requireNonNull(hostName, "hostName");
@@ -45,6 +54,15 @@ public record HostProfile(
     sandboxProfiles = Set.copyOf(sandboxProfiles);
     exportedPackages = List.copyOf(exportedPackages);
     installedPlugins = Map.copyOf(installedPlugins);
+    deniedHosts = List.copyOf(deniedHosts);
+  }
+
+  /** A profile with the default denied hosts and no unrestricted network (the first release's shape). */
+  public HostProfile(String hostName, @Nullable String hostVersion, String apiVersion, String javaVersion,
+      Set<String> hookPoints, Set<String> extensionInterfaces, Set<String> sandboxProfiles,
+      List<String> exportedPackages, Map<String, String> installedPlugins) {
+    this(hostName, hostVersion, apiVersion, javaVersion, hookPoints, extensionInterfaces, sandboxProfiles,
+        exportedPackages, installedPlugins, DEFAULT_DENIED_HOSTS, false);
   }
 
   /** A profile for this JVM and API version with the given host name and version, offering nothing else yet. */
@@ -56,41 +74,53 @@ public record HostProfile(
 
   public HostProfile withHostVersion(@Nullable String version) {
     return new HostProfile(hostName, version, apiVersion, javaVersion, hookPoints, extensionInterfaces,
-        sandboxProfiles, exportedPackages, installedPlugins);
+        sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork);
   }
 
   public HostProfile withHookPoints(Set<String> points) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, points, extensionInterfaces,
-        sandboxProfiles, exportedPackages, installedPlugins);
+        sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork);
   }
 
   public HostProfile withExtensionInterfaces(Set<String> interfaces) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints, interfaces,
-        sandboxProfiles, exportedPackages, installedPlugins);
+        sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork);
   }
 
   public HostProfile withSandboxProfiles(Set<String> profiles) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints,
-        extensionInterfaces, profiles, exportedPackages, installedPlugins);
+        extensionInterfaces, profiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork);
   }
 
   public HostProfile withExportedPackages(List<String> packages) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints,
-        extensionInterfaces, sandboxProfiles, packages, installedPlugins);
+        extensionInterfaces, sandboxProfiles, packages, installedPlugins, deniedHosts, unrestrictedNetwork);
   }
 
   public HostProfile withInstalledPlugins(Map<String, String> installed) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints,
-        extensionInterfaces, sandboxProfiles, exportedPackages, installed);
+        extensionInterfaces, sandboxProfiles, exportedPackages, installed, deniedHosts, unrestrictedNetwork);
   }
 
   public HostProfile withJavaVersion(String version) {
     return new HostProfile(hostName, hostVersion, apiVersion, version, hookPoints,
-        extensionInterfaces, sandboxProfiles, exportedPackages, installedPlugins);
+        extensionInterfaces, sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork);
   }
 
   public HostProfile withApiVersion(String version) {
     return new HostProfile(hostName, hostVersion, version, javaVersion, hookPoints,
-        extensionInterfaces, sandboxProfiles, exportedPackages, installedPlugins);
+        extensionInterfaces, sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork);
+  }
+
+  /** Hosts no plugin may be granted (entries may be {@code *.}-wildcards), replacing the defaults. */
+  public HostProfile withDeniedHosts(List<String> hosts) {
+    return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints, extensionInterfaces,
+        sandboxProfiles, exportedPackages, installedPlugins, hosts, unrestrictedNetwork);
+  }
+
+  /** Whether plugins may ask for any host ({@code network = ["*"]}): an operator's explicit opt-in. */
+  public HostProfile withUnrestrictedNetwork(boolean allowed) {
+    return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints, extensionInterfaces,
+        sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, allowed);
   }
 }

@@ -32,6 +32,8 @@ import org.tomlj.TomlParseResult;
  * extension_interfaces = ["com.example.host.spi.ToolProvider"]
  * sandbox_profiles = ["integration"]
  * exported_packages = ["com.example.host.spi"]
+ * denied_hosts = ["169.254.169.254", "*.corp.internal"]
+ * unrestricted_network = false
  *
  * [installed]
  * acme_secrets = "1.2.0"
@@ -45,7 +47,8 @@ public final class HostProfiles {
   public static final String FILE_NAME = "host.toml";
 
   private static final Set<String> HOST_KEYS = Set.of("name", "version", "api_version", "java_version",
-      "hook_points", "extension_interfaces", "sandbox_profiles", "exported_packages");
+      "hook_points", "extension_interfaces", "sandbox_profiles", "exported_packages", "denied_hosts",
+      "unrestricted_network");
 
   private HostProfiles() {}
 
@@ -62,6 +65,8 @@ public final class HostProfiles {
     b.append("extension_interfaces = ").append(TomlText.strings(new TreeSet<>(p.extensionInterfaces()))).append('\n');
     b.append("sandbox_profiles = ").append(TomlText.strings(new TreeSet<>(p.sandboxProfiles()))).append('\n');
     b.append("exported_packages = ").append(TomlText.strings(p.exportedPackages())).append('\n');
+    b.append("denied_hosts = ").append(TomlText.strings(p.deniedHosts())).append('\n');
+    b.append("unrestricted_network = ").append(p.unrestrictedNetwork()).append('\n');
     b.append("\n[installed]\n");
     new TreeMap<>(p.installedPlugins()).forEach((id, version) ->
         b.append(TomlText.key(id)).append(" = ").append(TomlText.string(version)).append('\n'));
@@ -144,6 +149,8 @@ public final class HostProfiles {
     Set<String> extensions = new LinkedHashSet<>(host.strings("extension_interfaces"));
     Set<String> profiles = new LinkedHashSet<>(host.strings("sandbox_profiles"));
     List<String> exported = host.strings("exported_packages");
+    List<String> denied = host.has("denied_hosts") ? host.strings("denied_hosts") : HostProfile.DEFAULT_DENIED_HOSTS;
+    Boolean unrestricted = host.bool("unrestricted_network");
     Map<String, String> installed = new LinkedHashMap<>();
     FieldReader inst = root.table("installed");
     if (inst != null) {
@@ -163,7 +170,8 @@ public final class HostProfiles {
     }
     HostProfile base = HostProfile.of(name, version);
     return new HostProfile(name, version, api == null ? base.apiVersion() : api,
-        java == null ? base.javaVersion() : java, points, extensions, profiles, exported, installed);
+        java == null ? base.javaVersion() : java, points, extensions, profiles, exported, installed, denied,
+        Boolean.TRUE.equals(unrestricted));
   }
 
   private static ManifestException invalid(List<ManifestIssue> issues) {

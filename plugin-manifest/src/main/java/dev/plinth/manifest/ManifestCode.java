@@ -37,6 +37,14 @@ public enum ManifestCode implements ErrorCode {
   TOOL_NAMESPACE_VIOLATION(Severity.ERROR),
   /** A tool name has characters other than lower-case letters, digits and underscores. */
   TOOL_NAME_INVALID(Severity.ERROR),
+  /** A {@code contributes.deferred_tools} entry is not listed in {@code contributes.tools}. */
+  TOOL_DEFERRED_NOT_EXPOSED(Severity.ERROR),
+  /** A {@code [[plugin.tools]]} entry describes a tool not listed in {@code contributes.tools}. */
+  TOOL_NOT_EXPOSED(Severity.ERROR),
+  /** A tool's {@code input_schema} is missing, empty, or not an object schema. */
+  TOOL_SCHEMA_INVALID(Severity.ERROR),
+  /** One name is contributed as two different kinds of thing (a hook point and an extension). */
+  CONTRIBUTION_CONFLICT(Severity.ERROR),
   /** A hook point name is not dotted lower-case words. */
   HOOK_POINT_INVALID(Severity.ERROR),
   /** A {@code [[plugin.hooks]]} policy names a point the plugin does not contribute. */
@@ -59,6 +67,10 @@ public enum ManifestCode implements ErrorCode {
   PACKAGE_NAME_INVALID(Severity.ERROR),
   /** An exported package belongs to the JDK or to Plinth's own API. */
   PACKAGE_RESERVED(Severity.ERROR),
+  /** A filesystem permission uses a {@code ${...}} variable that is unknown, misplaced or unclosed. */
+  PATH_VARIABLE_INVALID(Severity.ERROR),
+  /** {@code [plugin.crash_guard]} asks for a failure count or window outside its bounds. */
+  CRASH_GUARD_OUT_OF_RANGE(Severity.ERROR),
   /** A network permission is not a host name or {@code *.}-wildcard host name. */
   NETWORK_HOST_INVALID(Severity.ERROR),
   /** A secret key name has characters outside letters, digits, {@code _ . -}. */
@@ -83,6 +95,10 @@ public enum ManifestCode implements ErrorCode {
   EXTENSION_UNKNOWN(Severity.ERROR),
   /** The host defines no sandbox profile of this name. */
   SANDBOX_PROFILE_UNKNOWN(Severity.ERROR),
+  /** A network permission equals, covers or falls under a host the host profile denies. */
+  NETWORK_HOST_DENIED(Severity.ERROR),
+  /** The plugin asks for any host ({@code "*"}) but the host profile does not allow that. */
+  NETWORK_UNRESTRICTED_NOT_ALLOWED(Severity.ERROR),
   /** A dependency is not installed. */
   DEPENDENCY_NOT_INSTALLED(Severity.ERROR),
   /** A dependency is installed at a version outside the required range. */

@@ -15,7 +15,7 @@ import org.tomlj.TomlParseResult;
 final class ManifestValidator {
   static final Set<String> PLUGIN_KEYS = Set.of("id", "version", "name", "description", "authors",
       "license", "engine", "runtime", "dependencies", "contributes", "hooks", "permissions",
-      "config_schema");
+      "config_schema", "tools", "crash_guard");
 
   private ManifestValidator() {}
 
@@ -49,8 +49,10 @@ final class ManifestValidator {
           "must be a semantic version (MAJOR.MINOR.PATCH)",
           "Write the version as MAJOR.MINOR.PATCH, e.g. `1.0.0` (no leading `v`).");
     }
-    String name = plugin.string("name");
-    String description = plugin.string("description");
+    String name = nonEmpty(plugin, "name", "Give the plugin a display name, e.g. name = \"Acme Redactor\","
+        + " or remove the key to show the id.");
+    String description = nonEmpty(plugin, "description", "Say in one sentence what the plugin does,"
+        + " or remove the key.");
     List<String> authors = plugin.strings("authors");
     String license = plugin.string("license");
     boolean validId = id != null && Names.ID.matcher(id).matches();
@@ -63,13 +65,26 @@ final class ManifestValidator {
     List<PluginManifest.HookPolicy> hooks = HooksValidator.hooks(plugin, contributes.hooks());
     PluginManifest.Permissions permissions = PermissionsValidator.permissions(plugin.table("permissions"));
     Map<String, Object> schema = ConfigSchemaValidator.schema(plugin.table("config_schema"));
+    List<PluginManifest.Tool> tools = ToolsValidator.tools(plugin, contributes.tools());
+    PluginManifest.CrashLimits crashLimits = CrashGuardValidator.limits(plugin.table("crash_guard"));
 
     if (id == null || version == null) {
       return null;
     }
-    return new PluginManifest(id, version, name == null || name.isBlank() ? id : name,
+    return new PluginManifest(id, version, name == null ? id : name,
         description == null ? "" : description, authors, license, engine, runtime, dependencies,
-        contributes, hooks, permissions, schema);
+        contributes, hooks, permissions, schema, tools, crashLimits);
+  }
+
+  /** An optional string that, when given, must not be blank (reported; then treated as absent). */
+  private static @Nullable String nonEmpty(FieldReader plugin, String key, String nextStep) {
+    String value = plugin.string(key);
+    if (value != null && value.isBlank()) {
+      plugin.issues().add(ManifestCode.MANIFEST_FIELD_EMPTY, plugin.field(key), value, "must not be empty",
+          nextStep);
+      return null;
+    }
+    return value;
   }
 
   /** A plausible valid id derived from an invalid one, for the next step. */

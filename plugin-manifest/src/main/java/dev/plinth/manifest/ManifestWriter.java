@@ -20,7 +20,9 @@ public final class ManifestWriter {
     line(b, "id", TomlText.string(m.id()));
     line(b, "version", TomlText.string(m.version()));
     line(b, "name", TomlText.string(m.name()));
-    line(b, "description", TomlText.string(m.description()));
+    if (!m.description().isEmpty()) {
+      line(b, "description", TomlText.string(m.description()));
+    }
     line(b, "authors", TomlText.strings(m.authors()));
     if (m.license() != null) {
       line(b, "license", TomlText.string(m.license()));
@@ -45,6 +47,7 @@ public final class ManifestWriter {
     line(b, "hooks", TomlText.strings(c.hooks()));
     line(b, "extensions", TomlText.strings(c.extensions()));
     line(b, "tools", TomlText.strings(c.tools()));
+    line(b, "deferred_tools", TomlText.strings(c.deferredTools()));
     for (PluginManifest.HookPolicy h : m.hooks()) {
       b.append("\n[[plugin.hooks]]\n");
       line(b, "point", TomlText.string(h.point()));
@@ -64,6 +67,22 @@ public final class ManifestWriter {
         + ", write = " + TomlText.strings(p.filesystemWrite()) + " }");
     line(b, "spawn", Boolean.toString(p.spawn()));
     optional(b, "profile", p.profile());
+    for (PluginManifest.Tool t : m.tools()) {
+      b.append("\n[[plugin.tools]]\n");
+      line(b, "name", TomlText.string(t.name()));
+      optional(b, "description", t.description());
+      line(b, "input_schema", TomlText.value(t.inputSchema()));
+    }
+    PluginManifest.CrashLimits limits = m.crashLimits();
+    if (!limits.equals(PluginManifest.CrashLimits.NONE)) {
+      b.append("\n[plugin.crash_guard]\n");
+      if (limits.maxFailures() != null) {
+        line(b, "max_failures", limits.maxFailures().toString());
+      }
+      if (limits.windowMs() != null) {
+        line(b, "window_ms", limits.windowMs().toString());
+      }
+    }
     if (!m.configSchema().isEmpty()) {
       b.append("\n[plugin.config_schema]\n");
       for (Map.Entry<String, Object> entry : m.configSchema().entrySet()) {

@@ -35,20 +35,17 @@ final class PathRules {
           "Write `${data_dir}` or a path below it.");
       return false;
     }
+    String variable = variableProblem(path);
+    if (variable != null) {
+      issues.add(ManifestCode.PATH_VARIABLE_INVALID, field, path, variable,
+          "Only `${data_dir}` is defined, and only as the start of a path: write `${data_dir}`,"
+              + " `${data_dir}/sub/folder`, or a path relative to the data folder.");
+      return false;
+    }
     String rest = path;
     if (path.startsWith(DATA_DIR)) {
       rest = path.substring(DATA_DIR.length());
-      if (!rest.isEmpty() && !rest.startsWith("/")) {
-        issues.add(ManifestCode.PATH_TRAVERSAL, field, path, "must continue `${data_dir}` with `/`",
-            "Write `${data_dir}` or `${data_dir}/sub/folder`.");
-        return false;
-      }
       rest = rest.isEmpty() ? "." : rest.substring(1);
-    } else if (path.contains("${")) {
-      issues.add(ManifestCode.PATH_TRAVERSAL, field, path,
-          "uses a variable other than `${data_dir}`",
-          "Only `${data_dir}` is defined; write `${data_dir}` or a path below it.");
-      return false;
     }
     String rule = relativeProblem(rest);
     if (rule != null) {
@@ -57,6 +54,33 @@ final class PathRules {
       return false;
     }
     return true;
+  }
+
+  /**
+   * Why a path's {@code ${...}} interpolation is wrong, or null when it has none or only a leading
+   * {@code ${data_dir}} followed by nothing or {@code /}. A {@code $} without braces is left alone:
+   * it is an ordinary file name character.
+   */
+  static @Nullable String variableProblem(String path) {
+    int from = 0;
+    for (int at = path.indexOf("${"); at >= 0; at = path.indexOf("${", from)) {
+      int close = path.indexOf('}', at);
+      if (close < 0) {
+        return "has a `${` without its closing `}`";
+      }
+      String name = path.substring(at + 2, close);
+      if (!name.equals("data_dir")) {
+        return "uses the unknown variable `${" + name + "}`";
+      }
+      if (at != 0) {
+        return "may use `${data_dir}` only at the start";
+      }
+      if (close + 1 < path.length() && path.charAt(close + 1) != '/') {
+        return "must continue `${data_dir}` with `/`";
+      }
+      from = close + 1;
+    }
+    return null;
   }
 
   /** Why a relative path is unsafe, or null when it is fine. */

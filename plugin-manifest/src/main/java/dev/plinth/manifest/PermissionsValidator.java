@@ -19,10 +19,11 @@ final class PermissionsValidator {
     table.unknownKeys(KEYS);
     List<FieldReader.Item> network = table.items("network");
     for (FieldReader.Item n : network) {
-      if (!Names.isNetworkHost(n.value())) {
+      if (!isNetworkEntry(n.value())) {
         issues.add(ManifestCode.NETWORK_HOST_INVALID, n.field(), n.value(),
-            "must be a host name, optionally `*.`-prefixed or with `:port`",
-            "Write only the host, e.g. `api.acme.example` or `*.acme.io` (no scheme, path or bare `*`).");
+            "must be a host name, optionally `*.`-prefixed or with `:port`, or `*` alone",
+            "Write only the host, e.g. `api.acme.example` or `*.acme.io` (no scheme or path); `*` alone asks"
+                + " for any host, which the host must allow.");
       }
     }
     table.duplicates(network, "List each host once.");
@@ -50,9 +51,14 @@ final class PermissionsValidator {
           "Name a sandbox profile the host defines, or remove the key.");
       profile = null;
     }
-    return new PluginManifest.Permissions(valid(network, Names::isNetworkHost),
+    return new PluginManifest.Permissions(valid(network, PermissionsValidator::isNetworkEntry),
         valid(secrets, v -> Names.SECRET.matcher(v).matches()), read, write,
         Boolean.TRUE.equals(spawn), profile);
+  }
+
+  /** A host (see {@link Names#isNetworkHost}) or {@link NetworkRules#ANY_HOST}. */
+  static boolean isNetworkEntry(String value) {
+    return value.equals(NetworkRules.ANY_HOST) || Names.isNetworkHost(value);
   }
 
   private static List<String> paths(FieldReader fs, String key) {

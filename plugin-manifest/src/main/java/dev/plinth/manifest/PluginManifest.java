@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param hooks {@code [[plugin.hooks]]}, the operator-visible policy per hook point
  * @param permissions {@code [plugin.permissions]}
  * @param configSchema {@code [plugin.config_schema]} as plain maps and lists (empty when absent)
+ * @param tools {@code [[plugin.tools]]}: the input schema of each exposed tool that declares one
+ * @param crashLimits {@code [plugin.crash_guard]}: the stricter crash-guard limits the plugin asks for
  */
 @API(status = STABLE, since = "0.1")
 public record PluginManifest(
@@ -43,7 +45,9 @@ public record PluginManifest(
     Contributes contributes,
     List<HookPolicy> hooks,
     Permissions permissions,
-    Map<String, Object> configSchema) {
+    Map<String, Object> configSchema,
+    List<Tool> tools,
+    CrashLimits crashLimits) {
 
   public PluginManifest {
     requireNonNull(id, "id");
@@ -58,6 +62,21 @@ public record PluginManifest(
     hooks = List.copyOf(hooks);
     requireNonNull(permissions, "permissions");
     configSchema = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(configSchema));
+    tools = List.copyOf(tools);
+    requireNonNull(crashLimits, "crashLimits");
+  }
+
+  /** A manifest without tool schemas or crash-guard limits (the shape of the first release). */
+  public PluginManifest(String id, String version, String name, String description, List<String> authors,
+      @Nullable String license, Engine engine, Runtime runtime, Map<String, String> dependencies,
+      Contributes contributes, List<HookPolicy> hooks, Permissions permissions, Map<String, Object> configSchema) {
+    this(id, version, name, description, authors, license, engine, runtime, dependencies, contributes, hooks,
+        permissions, configSchema, List.of(), CrashLimits.NONE);
+  }
+
+  /** The schema the manifest declares for an exposed tool, if any. */
+  public Optional<Tool> tool(String name) {
+    return tools.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
   /** The descriptor a running plugin sees. */
@@ -123,15 +142,54 @@ public record PluginManifest(
     }
   }
 
-  /** {@code [plugin.contributes]}: what the plugin adds to the host. */
-  public record Contributes(List<String> hooks, List<String> extensions, List<String> tools) {
-    public static final Contributes NONE = new Contributes(List.of(), List.of(), List.of());
+  /**
+   * {@code [plugin.contributes]}: what the plugin adds to the host.
+   *
+   * @param hooks hook points it handles
+   * @param extensions extension interfaces it implements
+   * @param tools the tools it exposes (each named {@code <id>_...})
+   * @param deferredTools exposed tools whose schema a host should offer only on demand, not up front
+   */
+  public record Contributes(
+      List<String> hooks, List<String> extensions, List<String> tools, List<String> deferredTools) {
+    public static final Contributes NONE = new Contributes(List.of(), List.of(), List.of(), List.of());
 
     public Contributes {
       hooks = List.copyOf(hooks);
       extensions = List.copyOf(extensions);
       tools = List.copyOf(tools);
+      deferredTools = List.copyOf(deferredTools);
     }
+
+    /** Contributions without deferred tools. */
+    public Contributes(List<String> hooks, List<String> extensions, List<String> tools) {
+      this(hooks, extensions, tools, List.of());
+    }
+  }
+
+  /**
+   * One {@code [[plugin.tools]]} entry: the input a host should advertise for an exposed tool.
+   *
+   * @param name the tool, one of {@code contributes.tools}
+   * @param description what the tool does, for the model or operator, or null
+   * @param inputSchema a JSON Schema object (root {@code type = "object"}) as plain maps and lists
+   */
+  public record Tool(String name, @Nullable String description, Map<String, Object> inputSchema) {
+    public Tool {
+      requireNonNull(name, "name");
+      inputSchema = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputSchema));
+    }
+  }
+
+  /**
+   * {@code [plugin.crash_guard]}: limits a plugin asks the crash guard to apply to it. They can only
+   * make the host's guard stricter: the runtime uses the smaller failure count and the longer window.
+   *
+   * @param maxFailures failures inside the window that auto-disable the plugin (1..100), or null
+   * @param windowMs the window in milliseconds (1000..86400000), or null
+   */
+  public record CrashLimits(@Nullable Integer maxFailures, @Nullable Long windowMs) {
+    public static final CrashLimits NONE = new CrashLimits(null, null);
   }
 
   /**

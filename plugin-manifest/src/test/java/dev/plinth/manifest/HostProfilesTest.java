@@ -56,6 +56,8 @@ class HostProfilesTest {
         extension_interfaces = ["com.example.host.spi.ToolProvider"]
         sandbox_profiles = ["integration", "node"]
         exported_packages = ["com.example.host.spi", "com.example.host.model"]
+        denied_hosts = ["169.254.169.254", "metadata.google.internal", "metadata.azure.com"]
+        unrestricted_network = false
 
         [installed]
         acme_secrets = "1.2.0"
@@ -104,5 +106,19 @@ class HostProfilesTest {
           assertThat(e.code()).isEqualTo(ManifestCode.HOST_PROFILE_INVALID);
           assertThat(e.getMessage()).isEqualTo("host.toml cannot be read (NoSuchFileException): " + missing);
         });
+  }
+
+  @Test
+  void read_networkLines_roundTripAndDefaultToTheMetadataEndpoints() throws Exception {
+    Path file = temp.resolve("host.toml");
+    HostProfile open = FULL.withDeniedHosts(List.of("*.corp.internal")).withUnrestrictedNetwork(true);
+    HostProfiles.write(open, file);
+
+    HostProfile back = HostProfiles.read(file);
+    HostProfile plain = HostProfiles.parse("[host]\nname = \"h\"\nversion = \"1.0.0\"\n");
+
+    assertThat(back).isEqualTo(open);
+    assertThat(plain.deniedHosts()).isEqualTo(HostProfile.DEFAULT_DENIED_HOSTS);
+    assertThat(plain.unrestrictedNetwork()).isFalse();
   }
 }

@@ -42,4 +42,23 @@ class ManifestWriterTest {
     assertThat(again.issues()).isEmpty();
     assertThat(again.manifestOrNull()).isEqualTo(m);
   }
+
+  @Test
+  void toToml_toolsDeferredToolsAndCrashLimits_parseBackToEqualModel() {
+    PluginManifest m = new PluginManifest("acme_x", "1.0.0", "Acme X", "", List.of(), null,
+        PluginManifest.Engine.NONE, PluginManifest.Runtime.DEFAULT, Map.of(),
+        new PluginManifest.Contributes(List.of(), List.of(), List.of("acme_x_scan", "acme_x_list"), List.of("acme_x_list")),
+        List.of(), PluginManifest.Permissions.NONE, Map.of(),
+        List.of(new PluginManifest.Tool("acme_x_scan", "Scans a path",
+            Map.of("type", "object", "properties", Map.of("path", Map.of("type", "string")), "required", List.of("path")))),
+        new PluginManifest.CrashLimits(2, 600_000L));
+
+    String toml = ManifestWriter.toToml(m);
+    ManifestReport again = ManifestParser.parse(toml);
+
+    assertThat(toml).doesNotContain("description = \"\"");
+    assertThat(again.issues()).as(toml).isEmpty();
+    assertThat(again.manifestOrNull()).isEqualTo(m);
+    assertThat(again.manifestOrNull().tool("acme_x_scan")).isPresent();
+  }
 }

@@ -295,6 +295,8 @@ public final class PluginSystem implements AutoCloseable {
     SecretsProvider secrets = SecretsProvider.NONE;
     Function<String, Map<String, Object>> configs = id -> Map.of();
     final List<String> sandboxProfiles = new ArrayList<>();
+    @Nullable List<String> deniedHosts;
+    boolean unrestrictedNetwork;
     @Nullable TrustPolicy trustPolicy;
     Consumer<PipelineBuilder> sources = pb -> {};
     @Nullable EventSink extraSink;
@@ -372,6 +374,23 @@ public final class PluginSystem implements AutoCloseable {
     /** Each plugin's validated settings, by plugin id; default empty. */
     public Builder configs(Function<String, Map<String, Object>> configForPluginId) {
       this.configs = once("configs", requireNonNull(configForPluginId, "configs"));
+      return this;
+    }
+
+    /**
+     * Network hosts no plugin may be granted (entries may be {@code *.}-wildcards); preflight refuses
+     * a plugin whose {@code permissions.network} touches one. Default
+     * {@link HostProfile#DEFAULT_DENIED_HOSTS}. The plugin context's HTTP client refuses them at run
+     * time too, whatever a manifest declares.
+     */
+    public Builder deniedHosts(String... hosts) {
+      this.deniedHosts = once("deniedHosts", List.of(hosts));
+      return this;
+    }
+
+    /** Lets plugins ask for any host ({@code network = ["*"]}); default false (preflight refuses them). */
+    public Builder unrestrictedNetwork(boolean allowed) {
+      this.unrestrictedNetwork = allowed;
       return this;
     }
 

@@ -76,6 +76,7 @@ final class SystemAssembly {
         .settings(settings)
         .events(events)
         .secrets(b.secrets)
+        .deniedHosts(b.deniedHosts != null ? b.deniedHosts : HostProfile.DEFAULT_DENIED_HOSTS)
         .services(b.services.build())
         .hooks(bridge)
         .extensionInterfaces(Set.copyOf(b.extensionInterfaces))
@@ -88,7 +89,9 @@ final class SystemAssembly {
         .withHookPoints(b.hookPoints.keySet())
         .withExtensionInterfaces(b.extensionInterfaces.stream().map(Class::getName).collect(Collectors.toSet()))
         .withSandboxProfiles(Set.copyOf(b.sandboxProfiles))
-        .withExportedPackages(settings.sharedPackages().exported());
+        .withExportedPackages(settings.sharedPackages().exported())
+        .withDeniedHosts(b.deniedHosts != null ? b.deniedHosts : HostProfile.DEFAULT_DENIED_HOSTS)
+        .withUnrestrictedNetwork(b.unrestrictedNetwork);
     PipelineBuilder pb = Pipeline.builder();
     if (b.trustPolicy != null) {
       pb.trustPolicy(b.trustPolicy);

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.plinth.api.PluginConfig;
 import dev.plinth.installer.events.EventSink;
+import dev.plinth.manifest.HostProfile;
 import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.PluginRuntimeException;
 import dev.plinth.runtime.RuntimeErrorCode;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +42,7 @@ public final class PluginContextFactory {
   private final HostServices services;
   private final HookWiring hooks;
   private final Duration httpTimeout;
+  private final List<String> deniedHosts;
   private @Nullable HttpClient client;
 
   private PluginContextFactory(Builder b) {
@@ -48,6 +51,7 @@ public final class PluginContextFactory {
     this.services = b.services;
     this.hooks = b.hooks;
     this.httpTimeout = b.httpTimeout;
+    this.deniedHosts = b.deniedHosts;
   }
 
   public static Builder builder() {
@@ -82,7 +86,7 @@ public final class PluginContextFactory {
         PluginConfig.of(config),
         files,
         new GuardedSecrets(Set.copyOf(manifest.permissions().secrets()), secrets, denials),
-        new GuardedHttp(new NetworkPolicy(manifest.permissions().network()), this::client, httpTimeout, denials),
+        new GuardedHttp(new NetworkPolicy(manifest.permissions().network(), deniedHosts), this::client, httpTimeout, denials),
         services,
         hooks,
         denials);
@@ -133,6 +137,7 @@ public final class PluginContextFactory {
     private HostServices services = HostServices.NONE;
     private HookWiring hooks = HookWiring.NONE;
     private Duration httpTimeout = Duration.ofSeconds(30);
+    private List<String> deniedHosts = HostProfile.DEFAULT_DENIED_HOSTS;
     private final Set<String> given = new java.util.HashSet<>();
 
     private Builder() {}
@@ -158,6 +163,13 @@ public final class PluginContextFactory {
     public Builder hooks(HookWiring hooks) {
       once("hooks", this.hooks);
       this.hooks = requireNonNull(hooks, "hooks");
+      return this;
+    }
+
+    /** Hosts no plugin reaches, whatever it declares; default {@link HostProfile#DEFAULT_DENIED_HOSTS}. */
+    public Builder deniedHosts(List<String> hosts) {
+      once("deniedHosts", this.deniedHosts);
+      this.deniedHosts = List.copyOf(hosts);
       return this;
     }
 

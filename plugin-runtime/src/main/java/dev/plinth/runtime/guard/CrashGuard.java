@@ -37,6 +37,10 @@ public final class CrashGuard {
   private final EventSink events;
   private volatile AutoDisable.Listener listener;
   private final Map<String, Track> tracks = new HashMap<>();
+  private final Map<String, Limits> limits = new HashMap<>();
+
+  /** A plugin's own, stricter limits. */
+  private record Limits(int threshold, Duration window) {}
 
   private static final class Track {
     final Deque<Instant> failures = new ArrayDeque<>();
@@ -85,20 +89,51 @@ public final class CrashGuard {
       t.failures.addLast(now);
       t.lastCode = code.code();
       t.lastAt = now;
-      prune(t, now);
-      if (t.failures.size() < threshold) {
+      Limits l = limitsOf(pluginId);
+      prune(t, now, l.window());
+      if (t.failures.size() < l.threshold()) {
         return false;
       }
       t.disabled = true;
-      trip = new AutoDisable(pluginId, version, t.failures.size(), window, code.code(), detail, now);
+      trip = new AutoDisable(pluginId, version, t.failures.size(), l.window(), code.code(), detail, now);
       t.failures.clear();
     }
     RuntimeEvents.emit(events, RuntimeEvents.AUTO_DISABLED, pluginId, version,
         RuntimeEvents.newCorrelationId(),
-        Map.of("failures", trip.failures(), "windowSeconds", window.toSeconds(), "code", trip.lastCode(),
+        Map.of("failures", trip.failures(), "windowSeconds", trip.window().toSeconds(), "code", trip.lastCode(),
             "detail", detail, "nextStep", "fix the plugin (see the failures above), then re-enable it"));
     listener.onAutoDisable(trip);
     return true;
+  }
+
+  /**
+   * Applies the limits a plugin asks for in its manifest ({@code [plugin.crash_guard]}), as far as
+   * they are stricter than the guard's: the smaller failure count and the longer window win, so a
+   * plugin can never loosen the host's guard. Null keeps the guard's value.
+   */
+  public synchronized void limits(String pluginId, @Nullable Integer maxFailures, @Nullable Duration pluginWindow) {
+    int n = maxFailures == null ? threshold : Math.max(1, Math.min(threshold, maxFailures));
+    Duration w = pluginWindow == null || pluginWindow.compareTo(window) < 0 ? window : pluginWindow;
+    if (n == threshold && w.equals(window)) {
+      limits.remove(pluginId);
+    } else {
+      limits.put(pluginId, new Limits(n, w));
+    }
+  }
+
+  /** The failure count and window that apply to one plugin. */
+  public synchronized int threshold(String pluginId) {
+    return limitsOf(pluginId).threshold();
+  }
+
+  /** The window that applies to one plugin. */
+  public synchronized Duration window(String pluginId) {
+    return limitsOf(pluginId).window();
+  }
+
+  private Limits limitsOf(String pluginId) {
+    Limits l = limits.get(pluginId);
+    return l != null ? l : new Limits(threshold, window);
   }
 
   /** A success (a start or a healthy check): clears the failure count. */
@@ -126,7 +161,7 @@ public final class CrashGuard {
     if (t == null) {
       return new GuardState(pluginId, 0, false, null, null);
     }
-    prune(t, clock.instant());
+    prune(t, clock.instant(), limitsOf(pluginId).window());
     return new GuardState(pluginId, t.failures.size(), t.disabled, t.lastAt, t.lastCode);
   }
 
@@ -138,7 +173,7 @@ public final class CrashGuard {
     return window;
   }
 
-  private void prune(Track t, Instant now) {
+  private static void prune(Track t, Instant now, Duration window) {
     Instant oldest = now.minus(window);
     while (!t.failures.isEmpty() && !t.failures.peekFirst().isAfter(oldest)) {
       t.failures.removeFirst();

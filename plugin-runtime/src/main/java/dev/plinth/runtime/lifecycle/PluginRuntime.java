@@ -74,7 +74,7 @@ public final class PluginRuntime implements AutoCloseable {
     this.hostListener = b.autoDisable;
     this.extensions = ExtensionRegistry.of(b.extensionInterfaces, events);
     PluginContextFactory contexts = PluginContextFactory.builder()
-        .events(events).secrets(b.secrets).services(b.services).hooks(b.hooks).build();
+        .events(events).secrets(b.secrets).services(b.services).hooks(b.hooks).deniedHosts(b.deniedHosts).build();
     this.loading = new Loading(settings, contexts, extensions, events, b.dataRoot, b.configs);
     this.unloading = new Unloading(settings, b.hooks, extensions, events);
     this.guard = CrashGuard.create(settings.crashThreshold(), settings.crashWindow(), settings.clock(),
@@ -110,6 +110,9 @@ public final class PluginRuntime implements AutoCloseable {
   PluginInfo load(PluginManifest manifest, Supplier<Loading.Prepared> prepare, Runnable meanwhile) {
     String corr = RuntimeEvents.newCorrelationId();
     refuse(manifest);
+    PluginManifest.CrashLimits own = manifest.crashLimits();
+    guard.limits(manifest.id(), own.maxFailures(),
+        own.windowMs() == null ? null : java.time.Duration.ofMillis(own.windowMs()));
     try {
       return added(loading.start(manifest, prepare.get(), corr, meanwhile), corr);
     } catch (PluginRuntimeException e) {

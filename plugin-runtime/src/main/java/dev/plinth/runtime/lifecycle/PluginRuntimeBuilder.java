@@ -32,6 +32,7 @@ public final class PluginRuntimeBuilder {
   Set<Class<?>> extensionInterfaces = Set.of();
   Function<String, Map<String, ?>> configs = id -> Map.of();
   AutoDisable.Listener autoDisable = AutoDisable.Listener.NONE;
+  java.util.List<String> deniedHosts = dev.plinth.manifest.HostProfile.DEFAULT_DENIED_HOSTS;
   private final Set<String> given = new HashSet<>();
 
   PluginRuntimeBuilder(Path dataRoot) {
@@ -47,6 +48,16 @@ public final class PluginRuntimeBuilder {
   public PluginRuntimeBuilder events(EventSink events) {
     once("events", this.events);
     this.events = requireNonNull(events, "events");
+    return this;
+  }
+
+  /**
+   * Hosts a plugin's HTTP client never reaches, whatever its manifest declares (entries may be
+   * {@code *.}-wildcards); default {@link dev.plinth.manifest.HostProfile#DEFAULT_DENIED_HOSTS}.
+   */
+  public PluginRuntimeBuilder deniedHosts(java.util.List<String> hosts) {
+    once("deniedHosts", this.deniedHosts);
+    this.deniedHosts = java.util.List.copyOf(hosts);
     return this;
   }
 

@@ -119,4 +119,39 @@ class CrashGuardTest {
     assertThat(guard.state("acme").lastCode()).isEqualTo("START_FAILED");
     assertThat(guard.isDisabled("acme")).isFalse();
   }
+
+  @Test
+  void limits_pluginAsksForFewerFailuresAndALongerWindow_tripsSooner() {
+    guard.limits("acme", 1, Duration.ofMinutes(10));
+
+    assertThat(guard.threshold("acme")).isEqualTo(1);
+    assertThat(guard.window("acme")).isEqualTo(Duration.ofMinutes(10));
+    assertThat(fail()).isTrue();
+    assertThat(trips).singleElement().satisfies(t -> assertThat(t.window()).isEqualTo(Duration.ofMinutes(10)));
+    assertThat(guard.threshold("other")).isEqualTo(3);
+  }
+
+  @Test
+  void limits_pluginAsksForMoreFailuresOrAShorterWindow_keepsTheHostsGuard() {
+    guard.limits("acme", 50, Duration.ofSeconds(1));
+
+    assertThat(guard.threshold("acme")).isEqualTo(3);
+    assertThat(guard.window("acme")).isEqualTo(Duration.ofMinutes(1));
+    fail();
+    clock.advance(Duration.ofSeconds(20));
+    fail();
+    clock.advance(Duration.ofSeconds(20));
+    assertThat(fail()).as("third failure inside the host's minute still trips").isTrue();
+  }
+
+  @Test
+  void limits_longerWindow_keepsOldFailuresCounting() {
+    guard.limits("acme", null, Duration.ofMinutes(5));
+    fail();
+    clock.advance(Duration.ofMinutes(2));
+    fail();
+    clock.advance(Duration.ofMinutes(2));
+
+    assertThat(fail()).as("all three fall inside the plugin's 5 minutes").isTrue();
+  }
 }

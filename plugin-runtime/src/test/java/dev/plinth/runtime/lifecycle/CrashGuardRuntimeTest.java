@@ -77,4 +77,25 @@ class CrashGuardRuntimeTest {
 
     assertThat(runtime.isLoaded("hooky")).isFalse();
   }
+
+  @Test
+  void load_manifestAsksForOneFailure_firstStartFailureAutoDisables() throws Exception {
+    RuntimeFixture fx = new RuntimeFixture(root);
+    PluginRuntime runtime = fx.runtime(s -> s.crashThreshold(3).leakWait(Duration.ZERO));
+    Path dir = fx.bundle("fragile", "1.0.0", "throw new IllegalStateException(\"no db\");", "",
+        "return HealthStatus.healthy();");
+    dev.plinth.manifest.PluginManifest base = RuntimeFixture.manifest("fragile");
+    dev.plinth.manifest.PluginManifest strict = new dev.plinth.manifest.PluginManifest(base.id(), base.version(),
+        base.name(), base.description(), base.authors(), base.license(), base.engine(), base.runtime(),
+        base.dependencies(), base.contributes(), base.hooks(), base.permissions(), base.configSchema(),
+        java.util.List.of(), new dev.plinth.manifest.PluginManifest.CrashLimits(1, 600_000L));
+
+    thrown(() -> runtime.load(strict, dir));
+    PluginRuntimeException refused = thrown(() -> runtime.load(strict, dir));
+
+    assertThat(runtime.crashGuard().threshold("fragile")).isEqualTo(1);
+    assertThat(runtime.crashGuard().window("fragile")).isEqualTo(Duration.ofMinutes(10));
+    assertThat(refused.code()).isEqualTo(RuntimeErrorCode.PLUGIN_AUTO_DISABLED);
+    assertThat(fx.trips).singleElement().satisfies(t -> assertThat(t.failures()).isEqualTo(1));
+  }
 }

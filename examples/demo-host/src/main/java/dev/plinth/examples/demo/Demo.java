@@ -22,7 +22,8 @@ import java.util.Map;
  * and publishes them as GitHub-style releases; writes a {@code trust.toml} that requires the
  * author's signature; starts the {@link DemoHost}; installs the examples by {@code github:}
  * coordinates; shows preflight refusing an incompatible plugin before download and extraction
- * refusing a hostile archive; runs an agent through the nine hook points with receipts; upgrades
+ * refusing a hostile archive; runs an agent through the nine hook points with receipts; shows a
+ * handler that hangs cut off at its timeout under both failure policies; upgrades
  * the redactor; shows a failed upgrade rolled back at its health check; and ends with the doctor
  * report and the last events. It deletes its temp folder at the end.
  */
@@ -71,7 +72,7 @@ public final class Demo {
   }
 
   private static void runIn(DemoConsole console, Path temp) throws IOException {
-    console.banner("Plinth demo: a host, five example plugins, and everything that can go wrong");
+    console.banner("Plinth demo: a host, six example plugins, and everything that can go wrong");
     console.line("temp folder: " + temp);
 
     try (ReleaseServer server = ReleaseServer.start()) {
@@ -106,6 +107,8 @@ public final class Demo {
         scenario.isolatedLibrary();
         console.section("An agent run through the nine hook points (receipts per handler)");
         scenario.agentRun();
+        console.section("A hook handler that hangs is cut off at its timeout (fail-open goes on, fail-closed blocks)");
+        scenario.hookTimeouts();
         console.section("Upgrade the redactor 1.0.0 -> 1.1.0");
         scenario.upgrade();
         console.section("A bad release: redactor 1.2.0 fails its health check");

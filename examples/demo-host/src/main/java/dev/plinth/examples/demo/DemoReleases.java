@@ -52,7 +52,7 @@ final class DemoReleases {
         "",
         "[[authors]]",
         "name = \"" + AUTHOR + "\"",
-        "plugins = [\"hello\", \"redactor\", \"guard\", \"isolated_lib\"]",
+        "plugins = [\"hello\", \"redactor\", \"guard\", \"isolated_lib\", \"stall\"]",
         "mode = \"require\"",
         "keys = [\"plinth-examples.pub\"]",
         ""), StandardCharsets.UTF_8);
@@ -66,6 +66,7 @@ final class DemoReleases {
     ExamplePlugins.Example guard = ExamplePlugins.unpack("guard-plugin", classes);
     ExamplePlugins.Example isolated = ExamplePlugins.unpack("isolated-lib-plugin", classes);
     ExamplePlugins.Example broken = ExamplePlugins.unpack("broken-plugin", classes);
+    ExamplePlugins.Example stall = ExamplePlugins.unpack("stall-plugin", classes);
     Path lang3 = ExamplePlugins.library(ExamplePlugins.ISOLATED_LIBRARY, dir.resolve("libs"));
 
     Map<String, String> report = new LinkedHashMap<>();
@@ -78,6 +79,8 @@ final class DemoReleases {
     publish(report, "redactor 1.2.0", "redactor", signed(broken, "redactor", "1.2.0",
         ExamplePlugins.withVersion(redactor.manifest(), "1.2.0")), "signed, fails its health check");
     publish(report, "guard", "guard", signed(guard, "guard", "1.0.0", guard.manifest()), "signed");
+    publish(report, "stall", "stall", signed(stall, "stall", "1.0.0", stall.manifest()),
+        "signed, its handlers hang (250 ms timeouts)");
     publish(report, "isolated_lib", "isolated-lib", builder(isolated, "isolated_lib", "1.0.0", isolated.manifest())
         .library(lang3).signWith(key).writeTarGz(dir.resolve("out")), "signed, bundles " + ExamplePlugins.ISOLATED_LIBRARY);
     // hello 2.0.0 needs a 3.x host: preflight must refuse it from its plugin.toml, before download.

@@ -6,6 +6,8 @@ import dev.plinth.examples.host.AgentRunner;
 import dev.plinth.examples.host.DemoHost;
 import dev.plinth.examples.host.HostTools;
 import dev.plinth.hooks.DispatchResult;
+import dev.plinth.hooks.HookReceipt;
+import dev.plinth.hooks.ReceiptStatus;
 import dev.plinth.installer.InstallRequest;
 import dev.plinth.installer.Phase;
 import dev.plinth.installer.ProgressListener;
@@ -43,6 +45,8 @@ final class DemoScenario {
   private final DemoHost host;
   private final DemoReleases releases;
   private final ReleaseServer server;
+  /** The last dispatch result of each hook point, by point name. */
+  private final Map<String, DispatchResult<?>> lastDispatch = new java.util.HashMap<>();
 
   DemoScenario(DemoConsole console, DemoHost host, DemoReleases releases, ReleaseServer server) {
     this.console = console;
@@ -114,6 +118,42 @@ final class DemoScenario {
     console.check(run.delivered() != null && !run.delivered().contains(SECRET), "no secret reached the answer");
   }
 
+  /**
+   * A plugin whose handlers hang: the dispatcher cuts each one off at its {@code timeout_ms}; under
+   * {@code failure = "open"} the chain goes on without it, under {@code "closed"} the call is blocked.
+   * The plugin is uninstalled afterwards, which releases its stuck handlers.
+   */
+  void hookTimeouts() {
+    InstallOutcome installed = install("stall");
+    console.check(installed instanceof InstallOutcome.Installed, "stall installed");
+    HookScope scope = HookScope.of("run-timeouts");
+
+    console.line("tool call `cat deploy.env`: stall's audit upload hangs at tool.post_exec (failure = open)");
+    AgentRunner.ToolStep audit = host.agent().tool(HostTools.SHELL, Map.of("command", "cat deploy.env"), "call-t1", 0,
+        scope, observer());
+    console.check(lastReceipt("tool.post_exec", "stall").map(r -> r.status() == ReceiptStatus.TIMEOUT && r.stillRunning())
+            .orElse(false), "stall's receipt at tool.post_exec says timeout (cut off at 250 ms, still running)");
+    console.check(lastReceipt("tool.post_exec", "redactor").map(r -> r.status() == ReceiptStatus.OK).orElse(false)
+            && audit.output().contains("[REDACTED]") && !audit.output().contains(SECRET),
+        "fail-open: the chain went on and the redactor still redacted the output");
+
+    console.line("tool call `./deploy.sh prod`: stall's change-calendar check hangs at tool.pre_exec (failure = closed)");
+    AgentRunner.ToolStep deploy = host.agent().tool(HostTools.SHELL, Map.of("command", "./deploy.sh prod"), "call-t2", 1,
+        scope, observer());
+    console.check(lastReceipt("tool.pre_exec", "stall").map(r -> r.status() == ReceiptStatus.TIMEOUT).orElse(false),
+        "stall's receipt at tool.pre_exec says timeout");
+    console.check("stall".equals(deploy.blockedBy()) && lastReceipt("tool.pre_exec", "guard").isEmpty(),
+        "fail-closed: the call was blocked by stall and the chain stopped (guard never ran)");
+
+    InstallOutcome removed = host.plugins().uninstall("stall", true);
+    console.indented("=> " + describe(removed), 2);
+    console.check(removed instanceof InstallOutcome.Uninstalled, "stall uninstalled");
+    Optional<PlinthEvent> unloaded = host.plugins().events(EventQuery.all()).stream()
+        .filter(e -> e.type().equals("unloaded") && "stall".equals(e.pluginId())).reduce((a, b) -> b);
+    console.check(unloaded.map(e -> Boolean.FALSE.equals(e.detail().get("leaked"))).orElse(false),
+        "stopping stall released its stuck handlers: its loader was collected (leaked=false)");
+  }
+
   void upgrade() {
     InstallOutcome o = install("redactor 1.1.0");
     console.check(o instanceof InstallOutcome.Upgraded u && u.to().equals("1.1.0"), "redactor upgraded 1.0.0 -> 1.1.0");
@@ -183,6 +223,7 @@ final class DemoScenario {
     return new AgentRunner.Observer() {
       @Override
       public void dispatched(HookPoint<?> point, DispatchResult<?> result) {
+        lastDispatch.put(point.name(), result);
         console.dispatch(point, result);
       }
 
@@ -223,6 +264,12 @@ final class DemoScenario {
         + (v.matchedPolicy() != null ? "  policy=\"" + v.matchedPolicy() + "\"" : "")
         + "  mode=" + v.mode() + "  enforcement=" + v.enforcement()
         + (v.warning() != null ? "  warning: " + v.warning() : "");
+  }
+
+  private Optional<HookReceipt> lastReceipt(String point, String pluginId) {
+    DispatchResult<?> r = lastDispatch.get(point);
+    return r == null ? Optional.empty()
+        : r.receipts().stream().filter(x -> x.pluginId().equals(pluginId)).findFirst();
   }
 
   private static Optional<InstallOutcome.Cause> cause(InstallOutcome o) {

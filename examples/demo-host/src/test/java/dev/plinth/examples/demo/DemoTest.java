@@ -39,6 +39,12 @@ class DemoTest {
         .containsPattern("receipt  hello +ok .* ms  unchanged")
         .doesNotContain("AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE");
     // upgrade, then a failed upgrade rolled back at health
+    // A hanging handler, cut off at its timeout under both policies.
+    assertThat(out).containsPattern("receipt  stall +timeout +[0-9.]+ ms  unchanged  \\(timeout: exceeded 250 ms,"
+            + " still running; fail-open: chain continues")
+        .containsPattern("tool\\.pre_exec +BLOCKED by stall")
+        .containsPattern("receipt  stall +timeout .*fail-closed: chain stopped and blocked")
+        .contains("> shell {command=./deploy.sh prod} not run: blocked by stall");
     assertThat(out).contains("=> upgraded redactor 1.0.0 -> 1.1.0", "AWS_ACCESS_KEY_ID=[REDACTED:aws_access_key]",
         "ROLLED BACK redactor at HEALTH: HEALTH_CHECK_FAILED", "restored redactor 1.1.0",
         "redactor now: 1.1.0, STARTED");
