@@ -19,7 +19,7 @@ class SloCommandTest {
   private void snapshot() throws Exception {
     PluginSlo slow = new PluginSlo("slowpoke", "1.0.0", 0.99, null, 40, 0, 10, 0, 0, 30, 0.75, 80, 260, 300,
         25.0, 15.0, -24.0, List.of("slo_burn_fast/availability"), 12.5, 0.4, Map.of("installed", 1L));
-    PluginSlo fine = new PluginSlo("steady", "2.0.0", 0.99, 50L, 100, 0, 0, 3, 0, 0, 1.0, 0.01, 0.02, 0.03,
+    PluginSlo fine = new PluginSlo("steady", "2.0.0", 0.99, 50.0, 100, 0, 0, 3, 0, 0, 1.0, 0.01, 0.02, 0.03,
         0, 0, 1, List.of(), null, null, Map.of());
     SloAlert alert = new SloAlert("slowpoke", "slo_burn_fast", "availability", SloAlert.State.FIRING, 25, 25, 14.4,
         3600, 300, Instant.now().toString());

@@ -40,7 +40,7 @@ public record PluginSlo(
     String pluginId,
     String version,
     double successTarget,
-    @Nullable Long p95TargetMillis,
+    @Nullable Double p95TargetMillis,
     long calls,
     long errors,
     long timeouts,

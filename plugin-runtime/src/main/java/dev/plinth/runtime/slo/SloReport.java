@@ -60,11 +60,11 @@ public record SloReport(String generatedAt, long windowSeconds, List<PluginSlo> 
       b.append("no hook calls or starts recorded yet").append(System.lineSeparator());
       return b.toString();
     }
-    b.append(String.format(Locale.ROOT, "%-16s %7s %8s %9s %9s %9s %7s %7s %8s %9s  %s%n", "plugin", "calls", "success",
+    b.append(String.format(Locale.ROOT, "%-24s %7s %8s %9s %9s %9s %7s %7s %8s %9s  %s%n", "plugin", "calls", "success",
         "target", "p95 ms", "p99 ms", "burn", "budget", "start ms", "cpu ms", "alerts"));
     for (PluginSlo p : plugins) {
       double burn = Math.max(p.availabilityBurn(), p.latencyBurn());
-      b.append(String.format(Locale.ROOT, "%-16s %7d %7.2f%% %8.2f%% %9s %9s %7.2f %6.0f%% %8s %9s  %s%n",
+      b.append(String.format(Locale.ROOT, "%-24s %7d %7.2f%% %8.2f%% %9s %9s %7.2f %6.0f%% %8s %9s  %s%n",
           p.pluginId(), p.calls(), p.successRatio() * 100, p.successTarget() * 100, ms(p.p95Millis()),
           ms(p.p99Millis()), burn, p.budgetLeft() * 100,
           p.lastStartMillis() == null ? "-" : ms(p.lastStartMillis()),
@@ -75,7 +75,7 @@ public record SloReport(String generatedAt, long windowSeconds, List<PluginSlo> 
       if (p.errors() + p.timeouts() + p.slow() + p.skipped() > 0 || !p.installs().isEmpty()) {
         b.append(String.format(Locale.ROOT, "  %s: %d errors, %d timeouts, %d slow (p95 bound %s), %d blocked, %d skipped%s%n",
             p.pluginId(), p.errors(), p.timeouts(), p.slow(),
-            p.p95TargetMillis() == null ? "timeout/2" : p.p95TargetMillis() + " ms", p.blocked(), p.skipped(),
+            p.p95TargetMillis() == null ? "timeout/2" : ms(p.p95TargetMillis()) + " ms", p.blocked(), p.skipped(),
             p.installs().isEmpty() ? "" : "; installs " + new TreeMap<>(p.installs())));
       }
     }

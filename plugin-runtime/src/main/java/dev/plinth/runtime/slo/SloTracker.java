@@ -310,7 +310,7 @@ public final class SloTracker implements ReceiptListener, EventSink, AutoCloseab
     }
     double success = c.eligible() == 0 ? 1 : 1 - (double) c.failed() / c.eligible();
     Duration fixed = objective.p95Latency();
-    return new PluginSlo(t.pluginId, t.version, objective.successTarget(), fixed == null ? null : fixed.toMillis(),
+    return new PluginSlo(t.pluginId, t.version, objective.successTarget(), fixed == null ? null : fixed.toNanos() / 1e6,
         c.calls(), c.errors(), c.timeouts(), c.blocked(), c.skipped(), c.slow(), round(success),
         millis(h.quantileNanos(0.50)), millis(h.quantileNanos(0.95)), millis(h.quantileNanos(0.99)),
         round(availability), round(latency), round(Math.min(BurnRates.budgetLeft(availability), BurnRates.budgetLeft(latency))),

@@ -134,7 +134,7 @@ class SloTrackerTest {
     SloReport back = SloReport.fromJson(Files.readString(tmp.resolve("slo.json")));
     PluginSlo row = back.plugin("sleepy").orElseThrow();
     assertThat(row.calls()).isEqualTo(3);
-    assertThat(row.p95TargetMillis()).isEqualTo(40L);
+    assertThat(row.p95TargetMillis()).isEqualTo(40.0);
     assertThat(row.successRatio()).isEqualTo(1.0);
     assertThat(back.windowSeconds()).isEqualTo(600);
     assertThat(Files.readString(tmp.resolve("slo.json"))).contains("\"success_ratio\"", "\"budget_left\"");
