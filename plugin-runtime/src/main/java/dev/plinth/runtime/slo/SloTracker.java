@@ -124,7 +124,7 @@ public final class SloTracker implements ReceiptListener, EventSink, AutoCloseab
     Track t = track(r.pluginId());
     boolean slow = r.status() != ReceiptStatus.SKIPPED
         && r.durationNanos() > bound(r.pluginId(), r.point()).toNanos();
-    t.window.record(now, r.status(), r.durationNanos(), slow, -1);
+    t.window.record(now, r.status(), r.durationNanos(), slow, r.cpuNanos());
     maybeEvaluate(t, now, false);
     maybeSnapshot(now);
   }
