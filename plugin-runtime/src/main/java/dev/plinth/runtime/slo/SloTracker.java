@@ -68,7 +68,7 @@ public final class SloTracker implements ReceiptListener, EventSink, AutoCloseab
   private final CopyOnWriteArrayList<SloAlertListener> listeners = new CopyOnWriteArrayList<>();
   private final Deque<SloAlert> recent = new ArrayDeque<>();
   private final Object snapshotLock = new Object();
-  private long lastSnapshotMillis = Long.MIN_VALUE;
+  private volatile long lastSnapshotMillis = Long.MIN_VALUE;
 
   private final class Track {
     final String pluginId;
@@ -183,10 +183,10 @@ public final class SloTracker implements ReceiptListener, EventSink, AutoCloseab
     return new SloReport(Instant.ofEpochMilli(now).toString(), settings.window().toSeconds(), rows, alerts);
   }
 
-  /** Writes the report to the snapshot file now (atomically); a failure is logged. */
+  /** Writes the report to the snapshot file now (atomically), once there is something to report; a failure is logged. */
   public void writeSnapshot() {
     Path file = snapshotFile;
-    if (file == null) {
+    if (file == null || tracks.isEmpty()) {
       return;
     }
     synchronized (snapshotLock) {
