@@ -165,10 +165,10 @@ public final class PlinthMetrics implements AutoCloseable {
     String plugin = pluginTag(r.pluginId());
     HookMeters m = hooks.computeIfAbsent(plugin, k -> new ConcurrentHashMap<>())
         .computeIfAbsent(r.point(), p -> new HookMeters(registry, plugin, p));
-    m.calls[r.status().ordinal()].increment();
     if (r.status() != ReceiptStatus.SKIPPED) {
       m.latency.record(r.durationNanos(), TimeUnit.NANOSECONDS);
     }
+    m.calls[r.status().ordinal()].increment();
   }
 
   private void onEvent(PlinthEvent e) {

@@ -74,7 +74,7 @@ class PlinthMetricsTest {
         system.hooks().dispatch(NOTE, new Note("hi"));
       }
       system.hooks().dispatch(NOTE, new Note("fail"));
-      await(registry, "error", 1);
+      await(registry, "error", 1); // receipts reach the meters on the delivery thread, latency first
       await(registry, "ok", 3);
 
       assertThat(registry.get(PlinthMetrics.HOOK_CALLS).tags("plugin", "noter", "point", "test.note", "outcome", "ok")
