@@ -32,6 +32,7 @@ import picocli.CommandLine.Mixin;
       ChangeCommands.Uninstall.class,
       DoctorCommand.class,
       EventsCommand.class,
+      SloCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -43,6 +43,7 @@ final class ChainRun<T> {
   private boolean stillRunning;
   private boolean callInterrupted;
   private @Nullable String skip;
+  private long cpuNanos;
 
   ChainRun(HookDispatcher engine, HookPoint<T> point, HookScope scope, T input, RegisteredHandler<?>[] handlers) {
     this.engine = engine;
@@ -68,6 +69,7 @@ final class ChainRun<T> {
       stillRunning = false;
       callInterrupted = false;
       skip = null;
+      cpuNanos = -1;
       boolean inline = h.mode == ExecutionMode.INLINE;
       // An isolated call waits on System.nanoTime(): start it from a precise reading too.
       long start = inline || engine.preciseInlineTiming ? now : System.nanoTime();
@@ -157,6 +159,7 @@ final class ChainRun<T> {
     if (outcome == IsolatedCall.COMPLETED) {
       result = call.result();
       error = call.error();
+      cpuNanos = call.cpuNanos();
     } else {
       stillRunning = call.abandon();
       if (outcome == IsolatedCall.INTERRUPTED) {
@@ -235,7 +238,7 @@ final class ChainRun<T> {
       detail = what + "; fail-open: chain continues with the data as it was";
     }
     return new HookReceipt(point.name(), h.pluginId, h.id, scope.id(), status, duration, false, List.of(),
-        List.of(), errorType, errorMessage, detail, stillRunning);
+        List.of(), errorType, errorMessage, detail, stillRunning, cpuNanos);
   }
 
   private void stop(String pluginId, String reason) {
@@ -249,7 +252,7 @@ final class ChainRun<T> {
       List<String> changed, List<String> refused, @Nullable String detail, boolean running) {
     Throwable t = status == ReceiptStatus.ERROR ? error : null;
     return new HookReceipt(point.name(), h.pluginId, h.id, scope.id(), status, duration, mutated, changed, refused,
-        t == null ? null : t.getClass().getName(), t == null ? null : t.getMessage(), detail, running);
+        t == null ? null : t.getClass().getName(), t == null ? null : t.getMessage(), detail, running, cpuNanos);
   }
 
   /** The receipts so far plus {@code last}. */

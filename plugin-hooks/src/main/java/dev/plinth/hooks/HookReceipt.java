@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param detail block reason, skip reason, {@code "block refused: point not blockable"}, or what
  *     the failure policy did
  * @param stillRunning for {@code TIMEOUT}: the abandoned call had started and may still be running
+ * @param cpuNanos CPU time the handler's thread spent in the call, or -1 when not measured: only
+ *     isolated calls that completed on a platform thread are measured, where the JVM supports
+ *     per-thread CPU time (it does not measure virtual threads)
  */
 @API(status = STABLE, since = "0.1")
 public record HookReceipt(
@@ -41,7 +44,8 @@ public record HookReceipt(
     @Nullable String errorType,
     @Nullable String errorMessage,
     @Nullable String detail,
-    boolean stillRunning) {
+    boolean stillRunning,
+    long cpuNanos) {
 
   public HookReceipt {
     requireNonNull(point, "point");
@@ -50,6 +54,14 @@ public record HookReceipt(
     requireNonNull(status, "status");
     changedFields = List.copyOf(changedFields);
     refusedFields = List.copyOf(refusedFields);
+  }
+
+  /** A receipt without a CPU time measurement. */
+  public HookReceipt(String point, String pluginId, long handlerId, String scopeId, ReceiptStatus status,
+      long durationNanos, boolean mutated, List<String> changedFields, List<String> refusedFields,
+      @Nullable String errorType, @Nullable String errorMessage, @Nullable String detail, boolean stillRunning) {
+    this(point, pluginId, handlerId, scopeId, status, durationNanos, mutated, changedFields, refusedFields, errorType,
+        errorMessage, detail, stillRunning, -1);
   }
 
   /** The call's duration. */

@@ -3,6 +3,8 @@ package dev.plinth.hooks;
 import dev.plinth.api.hook.HookContext;
 import dev.plinth.api.hook.HookResult;
 import java.lang.invoke.MethodHandles;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class IsolatedCall<T> implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(IsolatedCall.class);
   private static final VarHandle STATE;
+  /** Per-thread CPU time, where the JVM measures it (it returns -1 on virtual threads). */
+  private static final @Nullable ThreadMXBean CPU = cpuClock();
 
   static final int NEW = 0;
   static final int RUNNING = 1;
@@ -55,6 +59,7 @@ final class IsolatedCall<T> implements Runnable {
   private @Nullable Thread runner;
   private @Nullable HookResult<T> result;
   private @Nullable Throwable error;
+  private long cpuNanos = -1;
 
   IsolatedCall(RegisteredHandler<T> handler, HookContext<T> context, Thread waiter) {
     this.handler = handler;
@@ -71,6 +76,8 @@ final class IsolatedCall<T> implements Runnable {
     }
     ClassLoader previous = self.getContextClassLoader();
     self.setContextClassLoader(handler.loader);
+    ThreadMXBean cpu = CPU;
+    long cpuStart = cpu == null ? -1 : cpu.getCurrentThreadCpuTime();
     try {
       result = handler.handler.handle(context);
     } catch (Throwable t) {
@@ -78,6 +85,10 @@ final class IsolatedCall<T> implements Runnable {
       error = t;
     } finally {
       self.setContextClassLoader(previous);
+    }
+    if (cpu != null && cpuStart >= 0) {
+      long cpuEnd = cpu.getCurrentThreadCpuTime();
+      cpuNanos = cpuEnd >= cpuStart ? cpuEnd - cpuStart : -1;
     }
     if (STATE.compareAndSet(this, RUNNING, DONE)) {
       LockSupport.unpark(waiter);
@@ -147,5 +158,19 @@ final class IsolatedCall<T> implements Runnable {
 
   @Nullable Throwable error() {
     return error;
+  }
+
+  /** CPU time of a completed call, or -1 when not measured. */
+  long cpuNanos() {
+    return cpuNanos;
+  }
+
+  private static @Nullable ThreadMXBean cpuClock() {
+    try {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      return threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled() ? threads : null;
+    } catch (RuntimeException | LinkageError e) {
+      return null; // no java.management module in this runtime image
+    }
   }
 }

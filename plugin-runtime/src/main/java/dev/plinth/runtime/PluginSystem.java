@@ -1,6 +1,7 @@
 package dev.plinth.runtime;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.plinth.api.Plugin;
@@ -22,6 +23,9 @@ import dev.plinth.runtime.context.HostServices;
 import dev.plinth.runtime.context.SecretsProvider;
 import dev.plinth.runtime.discovery.Extension;
 import dev.plinth.runtime.lifecycle.BootReport;
+import dev.plinth.runtime.slo.SloAlertListener;
+import dev.plinth.runtime.slo.SloReport;
+import dev.plinth.runtime.slo.SloSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -235,7 +239,51 @@ public final class PluginSystem implements AutoCloseable {
     return a.settings;
   }
 
-  /** Stops the store watch, unloads every plugin (last loaded first), then closes the dispatcher. Idempotent. */
+  /**
+   * Each plugin's SLIs over the rolling window, its error budget left, the burn-rate alerts firing
+   * and lately changed, its last start time and CPU cost per call. Evaluates the alerts first.
+   * Thread-safe.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public SloReport sloReport() {
+    return a.slo.report();
+  }
+
+  /**
+   * Tells {@code listener} when a burn-rate alert starts or stops firing (also written as the
+   * events {@code slo_burn_fast}, {@code slo_burn_slow}, {@code slo_burn_resolved}).
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public void addSloAlertListener(SloAlertListener listener) {
+    a.slo.addListener(listener);
+  }
+
+  /**
+   * The availability burn rate of a plugin's error budget over the last {@code window} (0 without
+   * calls), for a host's own policy: e.g. disabling a plugin that burns its budget fast.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public double burnRate(String pluginId, Duration window) {
+    return a.slo.burnRate(requireNonNull(pluginId, "pluginId"), requireNonNull(window, "window"));
+  }
+
+  /**
+   * Adds a sink that receives every event from now on, besides {@code events.jsonl} and the
+   * builder's sink (a metrics binding uses it). Must be thread-safe and must not throw.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public void addEventSink(EventSink sink) {
+    a.addedSinks.add(requireNonNull(sink, "sink"));
+  }
+
+  public boolean removeEventSink(EventSink sink) {
+    return a.addedSinks.remove(sink);
+  }
+
+  /**
+   * Stops the store watch, unloads every plugin (last loaded first), closes the dispatcher, then
+   * writes the last SLO snapshot ({@code <home>/slo.json}). Idempotent.
+   */
   @Override
   public void close() {
     stopWatching(); // outside the lock: a rescan the watch started may be waiting for it
@@ -247,6 +295,7 @@ public final class PluginSystem implements AutoCloseable {
       closed = true;
       a.runtime.close();
       a.dispatcher.close();
+      a.slo.close();
     } finally {
       operations.unlock();
     }
@@ -303,6 +352,7 @@ public final class PluginSystem implements AutoCloseable {
     RuntimeSettings settings = RuntimeSettings.defaults();
     Consumer<HookDispatcher.Builder> dispatcher = d -> {};
     @Nullable Boolean safeMode;
+    SloSettings slo = SloSettings.defaults();
     @Nullable FaultInjector faultInjector;
     @Nullable Duration watchQuiet;
     Consumer<RescanReport> watchListener = r -> {};
@@ -427,6 +477,16 @@ public final class PluginSystem implements AutoCloseable {
     /** Configures the hook dispatcher (timeouts, chain budget, bulkhead, threads). */
     public Builder dispatcher(Consumer<HookDispatcher.Builder> configure) {
       this.dispatcher = once("dispatcher", requireNonNull(configure, "configure"));
+      return this;
+    }
+
+    /**
+     * Per-plugin SLOs, alert rules and windows; default {@link SloSettings#defaults()} (success at
+     * least 99 %, p95 at most half of each hook's timeout, the SRE workbook's fast and slow alerts).
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public Builder slo(SloSettings settings) {
+      this.slo = once("slo", requireNonNull(settings, "settings"));
       return this;
     }
 

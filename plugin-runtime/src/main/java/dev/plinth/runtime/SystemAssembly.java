@@ -1,6 +1,8 @@
 package dev.plinth.runtime;
 
 import dev.plinth.api.Plugin;
+import dev.plinth.api.hook.HookPoint;
+import dev.plinth.hooks.HandlerInfo;
 import dev.plinth.hooks.HookDispatcher;
 import dev.plinth.installer.InstallErrorCode;
 import dev.plinth.installer.events.EventSink;
@@ -22,13 +24,17 @@ import dev.plinth.manifest.ManifestReport;
 import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.guard.AutoDisable;
 import dev.plinth.runtime.lifecycle.PluginRuntime;
+import dev.plinth.runtime.slo.SloTracker;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +56,9 @@ final class SystemAssembly {
   final RuntimeSettings settings;
   final JsonlEventSink journal;
   final EventSink events;
+  /** Sinks a host added after building ({@link PluginSystem#addEventSink}); alert events reach them too. */
+  final CopyOnWriteArrayList<EventSink> addedSinks = new CopyOnWriteArrayList<>();
+  final SloTracker slo;
   final LoadTracker tracker = new LoadTracker();
   final HookDispatcher dispatcher;
   final HookBridge bridge;
@@ -66,12 +75,18 @@ final class SystemAssembly {
     this.settings = b.safeMode == null ? s : s.withSafeMode(b.safeMode);
     this.builtins = Map.copyOf(b.builtins);
     this.journal = JsonlEventSink.builder(home.resolve("events.jsonl")).build();
-    this.events = b.extraSink == null ? journal : EventSinks.of(journal, b.extraSink);
+    EventSink added = event -> addedSinks.forEach(sink -> sink.emit(event));
+    EventSink outward = b.extraSink == null ? EventSinks.of(journal, added) : EventSinks.of(journal, b.extraSink, added);
     HookDispatcher.Builder db = HookDispatcher.builder();
     b.dispatcher.accept(db);
     this.dispatcher = db.build();
+    Map<String, HookPoint<?>> points = Map.copyOf(b.hookPoints);
+    this.slo = SloTracker.create(b.slo, Clock.systemUTC(), outward, (plugin, point) -> hookTimeout(points, plugin, point),
+        home.resolve(SloTracker.SNAPSHOT_FILE));
+    this.events = EventSinks.of(outward, slo);
     this.bridge = new HookBridge(dispatcher.registry(), b.hookPoints, b.builtins.keySet(), tracker);
     dispatcher.addReceiptListener(bridge);
+    dispatcher.addReceiptListener(slo);
     this.runtime = PluginRuntime.builder(home.resolve("data"))
         .settings(settings)
         .events(events)
@@ -109,6 +124,19 @@ final class SystemAssembly {
       sb.faultInjector(b.faultInjector);
     }
     this.store = sb.build();
+  }
+
+  /** The timeout of the plugin's handler on the point as registered, else the dispatcher's default. */
+  private Duration hookTimeout(Map<String, HookPoint<?>> points, String pluginId, String point) {
+    HookPoint<?> p = points.get(point);
+    if (p != null) {
+      for (HandlerInfo h : dispatcher.registry().handlers(p)) {
+        if (h.pluginId().equals(pluginId) && h.timeout() != null) {
+          return h.timeout();
+        }
+      }
+    }
+    return dispatcher.settings().handlerTimeout();
   }
 
   /** The host profile with the store's installed plugins and their current versions. */

@@ -119,6 +119,13 @@ public final class Demo {
         scenario.doctor();
         console.section("Last events (" + host.plugins().home().resolve("events.jsonl").getFileName() + ")");
         scenario.lastEvents(10);
+        console.section("SLOs per plugin (also: plinth slo, and Prometheus on loopback)");
+        try {
+          scenario.sloReport();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          console.check(false, "the SLO step ran to the end (interrupted)");
+        }
       }
     }
   }

@@ -17,11 +17,16 @@ import dev.plinth.installer.events.PlinthEvent;
 import dev.plinth.installer.store.InstallOutcome;
 import dev.plinth.runtime.LoadState;
 import dev.plinth.runtime.PluginStatus;
+import dev.plinth.runtime.slo.PluginSlo;
+import dev.plinth.runtime.slo.SloReport;
 import dev.plinth.testkit.bundle.ArchiveAttack;
 import dev.plinth.testkit.bundle.HostileArchives;
 import dev.plinth.testkit.server.ReleaseServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -31,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +46,15 @@ import java.util.regex.Pattern;
 final class DemoScenario {
   private static final String SECRET = "AKIAIOSFODNN7EXAMPLE";
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+  /** An observer of agent runs that prints nothing. */
+  private static final AgentRunner.Observer QUIET = new AgentRunner.Observer() {
+    @Override
+    public void dispatched(HookPoint<?> point, DispatchResult<?> result) {}
+
+    @Override
+    public void step(String text) {}
+  };
 
   private final DemoConsole console;
   private final DemoHost host;
@@ -301,5 +316,35 @@ final class DemoScenario {
     } catch (ClassNotFoundException | IOException e) {
       return "no commons-lang3 (" + e.getMessage() + ")";
     }
+  }
+
+  /**
+   * Runs the agent a few more times, then prints the SLO report: the redactor, held to a p95 it
+   * cannot meet, burns its latency budget and fires the fast-burn alert; the Prometheus endpoint
+   * serves the same calls as meters.
+   */
+  void sloReport() throws IOException, InterruptedException {
+    for (int i = 0; i < 6; i++) {
+      host.agent().run("Show me the deploy config and clean the build folder", QUIET);
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    SloReport report = host.plugins().sloReport();
+    while (report.plugin("redactor").map(p -> !p.burning()).orElse(true) && System.nanoTime() < deadline) {
+      Thread.sleep(20); // receipts reach the SLO layer on the dispatcher's delivery thread
+      report = host.plugins().sloReport();
+    }
+    console.indented(report.toText().stripTrailing(), 2);
+    PluginSlo redactor = report.plugin("redactor").orElseThrow();
+    console.check(redactor.firing().contains("slo_burn_fast/latency"),
+        "redactor burns its latency budget: fast-burn alert firing (burn " + redactor.latencyBurn() + ")");
+    console.check(report.plugins().stream().filter(p -> !p.pluginId().equals("redactor")).noneMatch(p -> p.burning()),
+        "every other plugin is within its SLOs");
+    HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(host.metrics().scrapeUri()).build(), HttpResponse.BodyHandlers.ofString());
+    console.line("Prometheus scrape " + host.metrics().scrapeUri() + " (redactor's hook calls):");
+    scrape.body().lines().filter(l -> l.startsWith("plinth_hook_calls_total{") && l.contains("plugin=\"redactor\"")
+        && !l.endsWith(" 0.0")).forEach(l -> console.indented(l, 2));
+    console.check(scrape.statusCode() == 200 && scrape.body().contains("plinth_hook_latency_seconds_bucket"),
+        "metrics endpoint serves the hook meters");
   }
 }

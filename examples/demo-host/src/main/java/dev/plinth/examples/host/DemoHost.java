@@ -6,7 +6,10 @@ import dev.plinth.hooks.agent.AgentHooks;
 import dev.plinth.installer.trust.TrustPolicy;
 import dev.plinth.runtime.HostInfo;
 import dev.plinth.runtime.PluginSystem;
+import dev.plinth.runtime.slo.SloObjective;
+import dev.plinth.runtime.slo.SloSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -30,12 +33,23 @@ public final class DemoHost implements AutoCloseable {
   /** Packages plugins compile against and the host shares with them (never bundled by plugins). */
   public static final List<String> EXPORTED_PACKAGES = List.of("dev.plinth.hooks.agent", "dev.plinth.examples.host.spi");
 
+  /**
+   * The host's SLOs: the defaults (success at least 99 %, p95 at most half of each hook's timeout),
+   * except that the redactor sits on the answer path and is held to p95 at most 5 µs, which an
+   * isolated call cannot meet (handing the call to another thread alone costs more): the demo shows
+   * it burning its latency budget.
+   */
+  public static final SloSettings SLO = SloSettings.defaults()
+      .withObjective("redactor", SloObjective.DEFAULT.withP95Latency(Duration.ofNanos(5_000)));
+
   private final PluginSystem plugins;
   private final MemoryAuditTrail audit;
+  private final MetricsEndpoint metrics;
 
-  private DemoHost(PluginSystem plugins, MemoryAuditTrail audit) {
+  private DemoHost(PluginSystem plugins, MemoryAuditTrail audit, MetricsEndpoint metrics) {
     this.plugins = plugins;
     this.audit = audit;
+    this.metrics = metrics;
   }
 
   /**
@@ -61,9 +75,16 @@ public final class DemoHost implements AutoCloseable {
         .trustPolicy(trust)
         // http:// is accepted for loopback addresses only, which is where the demo's server runs.
         .sources(sources -> sources.githubApiBase(githubApiBase))
+        .slo(SLO)
         .build();
+    MetricsEndpoint metrics = MetricsEndpoint.start(plugins);
     plugins.boot();
-    return new DemoHost(plugins, audit);
+    return new DemoHost(plugins, audit, metrics);
+  }
+
+  /** The Prometheus endpoint with the plugin system's meters (loopback). */
+  public MetricsEndpoint metrics() {
+    return metrics;
   }
 
   /** The plugin system: install, upgrade, rollback, doctor, events. */
@@ -88,6 +109,10 @@ public final class DemoHost implements AutoCloseable {
 
   @Override
   public void close() {
-    plugins.close();
+    try {
+      plugins.close();
+    } finally {
+      metrics.close();
+    }
   }
 }

@@ -50,6 +50,11 @@ class DemoTest {
         "redactor now: 1.1.0, STARTED");
     // doctor and events
     assertThat(out).contains("plinth doctor:", "rolled_back", "every step behaved as expected");
+    // the SLO report: the redactor burns its latency budget, Prometheus serves its calls
+    assertThat(out).contains("SLOs over the last 6 h", "FIRING    slo_burn_fast  redactor",
+        "redactor burns its latency budget: fast-burn alert firing")
+        .containsPattern("redactor +\\d+ +100\\.00% .* BURNING slo_burn_fast/latency")
+        .containsPattern("plinth_hook_calls_total\\{outcome=\"ok\",plugin=\"redactor\",point=\"tool.post_exec\"} \\d+");
     try (Stream<Path> left = Files.list(work)) {
       assertThat(left).as("left behind in the work folder").isEmpty();
     }
