@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param sandboxProfiles names of the sandbox profiles the host defines
  * @param exportedPackages packages the host exports to plugins (bundles must not carry them)
  * @param installedPlugins installed plugin ids and their current versions
+ * @param sandboxDefinitions sandbox profiles the host defines, by name (the built-in {@code strict},
+ *     {@code standard} and {@code trusted} need no definition); each name is also in {@code sandboxProfiles}
  */
 @API(status = STABLE, since = "0.1")
 public record HostProfile(
@@ -34,7 +36,8 @@ public record HostProfile(
     Set<String> extensionInterfaces,
     Set<String> sandboxProfiles,
     List<String> exportedPackages,
-    Map<String, String> installedPlugins) {
+    Map<String, String> installedPlugins,
+    Map<String, SandboxProfile> sandboxDefinitions) {
 
   public HostProfile {
     java.util.Objects.requireNonNull(hostName, "hostName");
@@ -45,6 +48,28 @@ public record HostProfile(
     sandboxProfiles = Set.copyOf(sandboxProfiles);
     exportedPackages = List.copyOf(exportedPackages);
     installedPlugins = Map.copyOf(installedPlugins);
+    sandboxDefinitions = Map.copyOf(sandboxDefinitions);
+    if (!sandboxProfiles.containsAll(sandboxDefinitions.keySet())) {
+      Set<String> names = new java.util.HashSet<>(sandboxProfiles);
+      names.addAll(sandboxDefinitions.keySet());
+      sandboxProfiles = Set.copyOf(names);
+    }
+  }
+
+  /** A profile without sandbox profile definitions. */
+  public HostProfile(String hostName, @Nullable String hostVersion, String apiVersion, String javaVersion,
+      Set<String> hookPoints, Set<String> extensionInterfaces, Set<String> sandboxProfiles,
+      List<String> exportedPackages, Map<String, String> installedPlugins) {
+    this(hostName, hostVersion, apiVersion, javaVersion, hookPoints, extensionInterfaces, sandboxProfiles,
+        exportedPackages, installedPlugins, Map.of());
+  }
+
+  /** A copy that also defines this sandbox profile (replacing one of the same name). */
+  public HostProfile withSandboxProfile(SandboxProfile profile) {
+    Map<String, SandboxProfile> defs = new java.util.HashMap<>(sandboxDefinitions);
+    defs.put(profile.name(), profile);
+    return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints, extensionInterfaces,
+        sandboxProfiles, exportedPackages, installedPlugins, defs);
   }
 
   /** A profile for this JVM and API version with the given host name and version, offering nothing else yet. */
@@ -56,41 +81,41 @@ public record HostProfile(
 
   public HostProfile withHostVersion(@Nullable String version) {
     return new HostProfile(hostName, version, apiVersion, javaVersion, hookPoints, extensionInterfaces,
-        sandboxProfiles, exportedPackages, installedPlugins);
+        sandboxProfiles, exportedPackages, installedPlugins, sandboxDefinitions);
   }
 
   public HostProfile withHookPoints(Set<String> points) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, points, extensionInterfaces,
-        sandboxProfiles, exportedPackages, installedPlugins);
+        sandboxProfiles, exportedPackages, installedPlugins, sandboxDefinitions);
   }
 
   public HostProfile withExtensionInterfaces(Set<String> interfaces) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints, interfaces,
-        sandboxProfiles, exportedPackages, installedPlugins);
+        sandboxProfiles, exportedPackages, installedPlugins, sandboxDefinitions);
   }
 
   public HostProfile withSandboxProfiles(Set<String> profiles) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints,
-        extensionInterfaces, profiles, exportedPackages, installedPlugins);
+        extensionInterfaces, profiles, exportedPackages, installedPlugins, sandboxDefinitions);
   }
 
   public HostProfile withExportedPackages(List<String> packages) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints,
-        extensionInterfaces, sandboxProfiles, packages, installedPlugins);
+        extensionInterfaces, sandboxProfiles, packages, installedPlugins, sandboxDefinitions);
   }
 
   public HostProfile withInstalledPlugins(Map<String, String> installed) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints,
-        extensionInterfaces, sandboxProfiles, exportedPackages, installed);
+        extensionInterfaces, sandboxProfiles, exportedPackages, installed, sandboxDefinitions);
   }
 
   public HostProfile withJavaVersion(String version) {
     return new HostProfile(hostName, hostVersion, apiVersion, version, hookPoints,
-        extensionInterfaces, sandboxProfiles, exportedPackages, installedPlugins);
+        extensionInterfaces, sandboxProfiles, exportedPackages, installedPlugins, sandboxDefinitions);
   }
 
   public HostProfile withApiVersion(String version) {
     return new HostProfile(hostName, hostVersion, version, javaVersion, hookPoints,
-        extensionInterfaces, sandboxProfiles, exportedPackages, installedPlugins);
+        extensionInterfaces, sandboxProfiles, exportedPackages, installedPlugins, sandboxDefinitions);
   }
 }

@@ -61,6 +61,9 @@ public final class ManifestWriter {
         + ", write = " + TomlText.strings(p.filesystemWrite()) + " }");
     line(b, "spawn", Boolean.toString(p.spawn()));
     optional(b, "profile", p.profile());
+    if (!p.capabilities().isEmpty()) {
+      line(b, "capabilities", TomlText.strings(p.capabilities().stream().map(Capability::id).toList()));
+    }
     if (!m.configSchema().isEmpty()) {
       b.append("\n[plugin.config_schema]\n");
       for (Map.Entry<String, Object> entry : m.configSchema().entrySet()) {
