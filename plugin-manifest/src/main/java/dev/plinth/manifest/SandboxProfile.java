@@ -63,14 +63,13 @@ public record SandboxProfile(String name, Set<Capability> allowed, Dynamic dynam
   }
 
   /**
-   * The profile a manifest's {@code profile} name selects on a host: a host definition, else a
-   * built-in, else (a name the host lists without defining it) {@link #STANDARD} under that name.
-   * Null selects {@link #STANDARD}. Empty when the host neither defines nor lists the name.
+   * The profile a manifest's {@code profile} name selects on a host: a host definition (a host may
+   * redefine a built-in name), else a built-in, else (a name the host lists without defining it)
+   * {@link #STANDARD}'s rules under that name. Null means {@code standard}. Empty when the host
+   * neither defines nor lists the name.
    */
-  public static Optional<SandboxProfile> resolve(@org.jspecify.annotations.Nullable String name, HostProfile host) {
-    if (name == null) {
-      return Optional.of(STANDARD);
-    }
+  public static Optional<SandboxProfile> resolve(@org.jspecify.annotations.Nullable String profileName, HostProfile host) {
+    String name = profileName == null ? STANDARD.name : profileName;
     SandboxProfile defined = host.sandboxDefinitions().get(name);
     if (defined != null) {
       return Optional.of(defined);
