@@ -31,6 +31,8 @@ final class CapabilityTable {
   private static final Map<String, Capability> RULES = new HashMap<>();
   private static final Map<String, Capability> OWNERS = new HashMap<>();
   private static final Map<String, Capability> CLASSES = new HashMap<>();
+  /** Every owner with a rule or a lookup: a class referring to none of them needs no closer look. */
+  private static final java.util.Set<String> OWNERS_OF_INTEREST = new java.util.HashSet<>();
 
   static {
     rule(Capability.NETWORK, "java/net/Socket", "<init>", "connect");
@@ -115,6 +117,10 @@ final class CapabilityTable {
     for (String lookup : LOOKUPS_BY_NAME) {
       RULES.put(lookup, Capability.DYNAMIC);
     }
+    for (String member : RULES.keySet()) {
+      OWNERS_OF_INTEREST.add(member.substring(0, member.indexOf('.')));
+    }
+    OWNERS_OF_INTEREST.addAll(OWNERS.keySet());
   }
 
   private CapabilityTable() {}
@@ -131,8 +137,16 @@ final class CapabilityTable {
     CLASSES.put(owner, c);
   }
 
+  /** Whether any rule or lookup names this owner (internal name). */
+  static boolean isOwnerOfInterest(String owner) {
+    return OWNERS_OF_INTEREST.contains(owner);
+  }
+
   /** The capability a call to or read of {@code owner.name} uses, or null. */
   static @Nullable Capability of(String owner, String name) {
+    if (!OWNERS_OF_INTEREST.contains(owner)) {
+      return null;
+    }
     Capability whole = OWNERS.get(owner);
     return whole != null ? whole : RULES.get(owner + "." + name);
   }

@@ -26,6 +26,7 @@ import org.objectweb.asm.Opcodes;
  * heuristic over the instruction stream, not data-flow analysis.
  */
 final class ClassAudit extends ClassVisitor {
+  private static final int CONSTANT_CLASS = 7;
   private final String location;
   private final List<CapabilityUse> out;
   private String className = "?";
@@ -42,7 +43,27 @@ final class ClassAudit extends ClassVisitor {
    * @throws IllegalArgumentException or another runtime exception from ASM when the bytes are not a class
    */
   static void audit(byte[] classFile, String location, List<CapabilityUse> out) {
-    new ClassReader(classFile).accept(new ClassAudit(location, out), ClassReader.SKIP_FRAMES);
+    ClassReader reader = new ClassReader(classFile);
+    if (refersToOwnerOfInterest(reader, classFile)) {
+      reader.accept(new ClassAudit(location, out), ClassReader.SKIP_FRAMES);
+    }
+  }
+
+  /**
+   * Whether the constant pool names a class the table cares about. Every call, field access and
+   * method handle names its owner through a {@code CONSTANT_Class} entry, so a class without one
+   * cannot use a capability and its code need not be read: most classes of a typical jar.
+   */
+  private static boolean refersToOwnerOfInterest(ClassReader reader, byte[] classFile) {
+    char[] buffer = new char[reader.getMaxStringLength()];
+    for (int i = 1; i < reader.getItemCount(); i++) {
+      int offset = reader.getItem(i);
+      if (offset > 0 && classFile[offset - 1] == CONSTANT_CLASS
+          && CapabilityTable.isOwnerOfInterest(reader.readUTF8(offset, buffer))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -101,16 +122,18 @@ final class ClassAudit extends ClassVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-      String member = owner + "." + name;
-      if (CapabilityTable.LOOKUPS_BY_NAME.contains(member)) {
-        lookup(member, descriptor);
-      } else {
-        Capability c = CapabilityTable.of(owner, name);
-        if (c != null) {
-          add(c, member + descriptor);
+      if (CapabilityTable.isOwnerOfInterest(owner)) {
+        String member = owner + "." + name;
+        if (CapabilityTable.LOOKUPS_BY_NAME.contains(member)) {
+          lookup(member, descriptor);
+        } else {
+          Capability c = CapabilityTable.of(owner, name);
+          if (c != null) {
+            add(c, member + descriptor);
+          }
         }
       }
-      if (!member.equals("java/lang/invoke/MethodType.methodType")) {
+      if (!(name.equals("methodType") && owner.equals("java/lang/invoke/MethodType"))) {
         constant = null;
       }
     }
