@@ -56,7 +56,7 @@ final class AuditCommand extends CliCommand {
   @Override
   int execute(CliOutput out) {
     if (!Files.exists(bundle)) {
-      return out.fail("BUNDLE_NOT_FOUND", "bundle does not exist: " + bundle, "Check the path.", "audit", null);
+      return out.fail(CliErrorCode.ARCHIVE_UNREADABLE.code(), "bundle must exist: " + bundle, "Check the path.", "audit", null);
     }
     Path temp = null;
     try {
@@ -65,7 +65,7 @@ final class AuditCommand extends CliCommand {
       if (!Files.isDirectory(bundle) && !name.endsWith(".jar")) {
         Optional<ArchiveFormat> format = ArchiveFormat.fromFileName(name);
         if (format.isEmpty()) {
-          return out.fail("ARCHIVE_UNREADABLE", "bundle must be a folder or a .tar.gz, .tgz, .zip or .jar: " + bundle,
+          return out.fail(CliErrorCode.ARCHIVE_UNREADABLE.code(), "bundle must be a folder or a .tar.gz, .tgz, .zip or .jar: " + bundle,
               "Pass the bundle folder or its archive.", "audit", null);
         }
         temp = Files.createTempDirectory("plinth-audit");
@@ -74,7 +74,7 @@ final class AuditCommand extends CliCommand {
       }
       return report(out, root, manifest(root));
     } catch (IOException e) {
-      return out.fail("ARCHIVE_UNREADABLE", "bundle cannot be read: " + bundle + " (" + e.getMessage() + ")",
+      return out.fail(CliErrorCode.ARCHIVE_UNREADABLE.code(), "bundle cannot be read: " + bundle + " (" + e.getMessage() + ")",
           "Check the path and that the archive is not corrupt.", "audit", null);
     } finally {
       if (temp != null) {

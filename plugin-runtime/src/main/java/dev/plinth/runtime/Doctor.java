@@ -31,12 +31,13 @@ final class Doctor {
     List<LeakReport> leaks = a.runtime.leaks();
     List<PluginDiagnosis> plugins = new ArrayList<>();
     for (PluginStatus s : status.list()) {
+      Optional<CapabilityReport> audit = audit(s);
       plugins.add(new PluginDiagnosis(
           s.id(), s.currentVersion(), s.versions(), s.enabled(), s.loadState(), s.lastError(),
           permissions(s), s.permissionsAcknowledged(), a.runtime.crashGuard().state(s.id()),
           leaks.stream().filter(l -> l.pluginId().equals(s.id())).toList(),
           integrity.problems().stream().filter(p -> p.pluginId().equals(s.id())).toList(),
-          s.builtin(), audit(s).isPresent(), audit(s).map(Doctor::capabilities).orElse(List.of())));
+          s.builtin(), audit.isPresent(), audit.map(Doctor::capabilities).orElse(List.of())));
     }
     List<IntegrityReport.Problem> interrupted = new ArrayList<>();
     List<IntegrityReport.Problem> orphans = new ArrayList<>();
