@@ -65,7 +65,7 @@ class SandboxInstallTest {
 
       assertThat(outcome).isFailedAt(Phase.EXTRACT).hasCauseCode("SANDBOX_CAPABILITY_UNDECLARED");
       String message = ((InstallOutcome.Failed) outcome).cause().message();
-      assertThat(message).contains(sample.className() + ".run()V line ").contains("classes/");
+      assertThat(message).contains(sample.className() + ".run line ").contains("classes/");
       assertThat(host.system().store().info("caps")).isEmpty();
     }
   }

@@ -26,6 +26,16 @@ public record CapabilityUse(
     requireNonNull(target, "target");
   }
 
+  /**
+   * The call site without the calling method's descriptor, for messages:
+   * {@code com.acme.Foo.run line 12 (lib/acme.jar) calls java/lang/System.exit(I)V}.
+   */
+  public String brief() {
+    int paren = method.indexOf('(');
+    String name = paren < 0 ? method : method.substring(0, paren);
+    return className + "." + name + (line > 0 ? " line " + line : "") + " (" + location + ") calls " + target;
+  }
+
   /** {@code com.acme.Foo.run(I)V line 12 (lib/acme.jar) calls java/lang/System.exit(I)V}. */
   public String describe() {
     return className + "." + method + (line > 0 ? " line " + line : "") + " (" + location + ") calls " + target;

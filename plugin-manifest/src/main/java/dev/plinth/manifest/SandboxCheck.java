@@ -55,7 +55,7 @@ public final class SandboxCheck {
       if (c == Capability.DYNAMIC) {
         dynamic(issues, profile, declared, first, more);
       } else if (!profile.allowed().contains(c) && !declared.contains(c)) {
-        issues.add(ManifestCode.AUDIT_CAPABILITY_UNDECLARED, FIELD, first.describe(),
+        issues.add(ManifestCode.AUDIT_CAPABILITY_UNDECLARED, FIELD, first.brief(),
             "must declare `" + c.id() + "` (not allowed by sandbox profile `" + profile.name() + "`)" + more,
             "Add \"" + c.id() + "\" to plugin.permissions.capabilities, or remove the call; see `plinth audit` for every call site.");
       }
@@ -66,12 +66,12 @@ public final class SandboxCheck {
   private static void dynamic(Issues issues, SandboxProfile profile, List<Capability> declared, CapabilityUse first,
       String more) {
     switch (profile.dynamic()) {
-      case REFUSE -> issues.add(ManifestCode.AUDIT_DYNAMIC_REFUSED, FIELD, first.describe(),
+      case REFUSE -> issues.add(ManifestCode.AUDIT_DYNAMIC_REFUSED, FIELD, first.brief(),
           "must not look up classes or members by string under sandbox profile `" + profile.name() + "`" + more,
           "Call the class or member directly, or ask the operator for a profile that allows `dynamic`.");
       case WARN -> {
         if (!profile.allowed().contains(Capability.DYNAMIC) && !declared.contains(Capability.DYNAMIC)) {
-          issues.add(ManifestCode.AUDIT_DYNAMIC_REFLECTION, FIELD, first.describe(),
+          issues.add(ManifestCode.AUDIT_DYNAMIC_REFLECTION, FIELD, first.brief(),
               "looks up classes or members by string, which the audit cannot follow" + more,
               "Declare \"dynamic\" in plugin.permissions.capabilities if this is intended.");
         }

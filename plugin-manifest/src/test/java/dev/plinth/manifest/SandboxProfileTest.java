@@ -104,7 +104,7 @@ class SandboxProfileTest {
 
     assertThat(undeclared).singleElement().satisfies(i -> {
       assertThat(i.code()).isEqualTo("AUDIT_CAPABILITY_UNDECLARED");
-      assertThat(i.message()).contains("com.acme.X.run()V line 7 (lib/x.jar) calls java/lang/System.exit(I)V")
+      assertThat(i.message()).contains("com.acme.X.run line 7 (lib/x.jar) calls java/lang/System.exit(I)V")
           .contains("and 1 more call sites");
     });
     assertThat(declared).isEmpty();
