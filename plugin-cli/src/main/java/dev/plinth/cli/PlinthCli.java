@@ -20,6 +20,7 @@ import picocli.CommandLine.Mixin;
     description = "Install, inspect and diagnose Plinth plugins.",
     subcommands = {
       PreflightCommand.class,
+      AuditCommand.class,
       PackCommand.class,
       InstallCommand.class,
       ListCommands.ListPlugins.class,

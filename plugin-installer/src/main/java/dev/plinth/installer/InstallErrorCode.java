@@ -45,6 +45,8 @@ public enum InstallErrorCode implements ErrorCode {
   MANIFEST_MISMATCH,
   EXTRACT_HOST_CLASSES_REFUSED,
   EXTRACT_CLASS_PATH_OUTSIDE,
+  SANDBOX_CAPABILITY_UNDECLARED,
+  SANDBOX_AUDIT_FAILED,
   // front half, any phase: unexpected I/O while reading or writing the staging folder
   STAGING_IO,
   // store and transactions

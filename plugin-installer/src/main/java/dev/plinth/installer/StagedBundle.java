@@ -3,6 +3,7 @@ package dev.plinth.installer;
 import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.plinth.manifest.CapabilityReport;
 import dev.plinth.manifest.PluginManifest;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -23,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param archiveSha256 the sha256 of the downloaded archive, or null for a local folder
  * @param fileDigests sha256 of every extracted file, by path relative to {@code bundleRoot} with {@code /}
  * @param signature the signature verdict
+ * @param audit the capability audit of the bundle's code, or null when no {@link
+ *     dev.plinth.manifest.BundleAuditor} was available
  */
 @API(status = STABLE, since = "0.1")
 public record StagedBundle(
@@ -32,7 +35,8 @@ public record StagedBundle(
     String sourceSpec,
     @Nullable String archiveSha256,
     Map<String, String> fileDigests,
-    SignatureVerdict signature) {
+    SignatureVerdict signature,
+    @Nullable CapabilityReport audit) {
   public StagedBundle {
     requireNonNull(manifest, "manifest");
     requireNonNull(stagingDir, "stagingDir");
@@ -40,6 +44,12 @@ public record StagedBundle(
     requireNonNull(sourceSpec, "sourceSpec");
     fileDigests = Collections.unmodifiableMap(new TreeMap<>(fileDigests));
     requireNonNull(signature, "signature");
+  }
+
+  /** A bundle that was not audited. */
+  public StagedBundle(PluginManifest manifest, Path stagingDir, Path bundleRoot, String sourceSpec,
+      @Nullable String archiveSha256, Map<String, String> fileDigests, SignatureVerdict signature) {
+    this(manifest, stagingDir, bundleRoot, sourceSpec, archiveSha256, fileDigests, signature, null);
   }
 
   public String id() {

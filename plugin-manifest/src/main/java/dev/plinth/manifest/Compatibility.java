@@ -32,10 +32,10 @@ final class Compatibility {
       }
     }
     String profile = m.permissions().profile();
-    if (profile != null && !host.sandboxProfiles().contains(profile)) {
+    if (profile != null && SandboxProfile.resolve(profile, host).isEmpty()) {
       issues.add(ManifestCode.SANDBOX_PROFILE_UNKNOWN, "plugin.permissions.profile", profile,
           "is not a sandbox profile of " + host.hostName(), hint(profile, host.sandboxProfiles())
-              + "Use a profile the host defines (" + listed(host.sandboxProfiles()) + ").");
+              + "Use strict, standard, trusted or a profile the host defines (" + listed(host.sandboxProfiles()) + ").");
     }
     NetworkRules.check(issues, m.permissions().network(), host);
     List<String> exports = m.runtime().exports();

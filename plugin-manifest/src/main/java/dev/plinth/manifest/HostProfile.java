@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param deniedHosts network hosts no plugin may be granted, even by name (entries may be
  *     {@code *.}-wildcards); {@link #DEFAULT_DENIED_HOSTS} unless the host says otherwise
  * @param unrestrictedNetwork whether the operator lets plugins ask for any host ({@code "*"})
+ * @param sandboxDefinitions sandbox profiles the host defines, by name (the built-in {@code strict},
+ *     {@code standard} and {@code trusted} need no definition); each name is also in {@code sandboxProfiles}
  */
 @API(status = STABLE, since = "0.1")
 public record HostProfile(
@@ -39,7 +41,8 @@ public record HostProfile(
     List<String> exportedPackages,
     Map<String, String> installedPlugins,
     List<String> deniedHosts,
-    boolean unrestrictedNetwork) {
+    boolean unrestrictedNetwork,
+    Map<String, SandboxProfile> sandboxDefinitions) {
 
   /** Hosts denied unless the host profile says otherwise: the cloud instance-metadata endpoints. */
   public static final List<String> DEFAULT_DENIED_HOSTS =
@@ -55,14 +58,31 @@ public record HostProfile(
     exportedPackages = List.copyOf(exportedPackages);
     installedPlugins = Map.copyOf(installedPlugins);
     deniedHosts = List.copyOf(deniedHosts);
+    sandboxDefinitions = Map.copyOf(sandboxDefinitions);
+    if (!sandboxProfiles.containsAll(sandboxDefinitions.keySet())) {
+      Set<String> names = new java.util.HashSet<>(sandboxProfiles);
+      names.addAll(sandboxDefinitions.keySet());
+      sandboxProfiles = Set.copyOf(names);
+    }
   }
 
-  /** A profile with the default denied hosts and no unrestricted network (the first release's shape). */
+  /**
+   * A profile with the default denied hosts, no unrestricted network and no sandbox profile
+   * definitions (the first release's shape).
+   */
   public HostProfile(String hostName, @Nullable String hostVersion, String apiVersion, String javaVersion,
       Set<String> hookPoints, Set<String> extensionInterfaces, Set<String> sandboxProfiles,
       List<String> exportedPackages, Map<String, String> installedPlugins) {
     this(hostName, hostVersion, apiVersion, javaVersion, hookPoints, extensionInterfaces, sandboxProfiles,
-        exportedPackages, installedPlugins, DEFAULT_DENIED_HOSTS, false);
+        exportedPackages, installedPlugins, DEFAULT_DENIED_HOSTS, false, Map.of());
+  }
+
+  /** A copy that also defines this sandbox profile (replacing one of the same name). */
+  public HostProfile withSandboxProfile(SandboxProfile profile) {
+    Map<String, SandboxProfile> defs = new java.util.HashMap<>(sandboxDefinitions);
+    defs.put(profile.name(), profile);
+    return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints, extensionInterfaces,
+        sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork, defs);
   }
 
   /** A profile for this JVM and API version with the given host name and version, offering nothing else yet. */
@@ -74,53 +94,53 @@ public record HostProfile(
 
   public HostProfile withHostVersion(@Nullable String version) {
     return new HostProfile(hostName, version, apiVersion, javaVersion, hookPoints, extensionInterfaces,
-        sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork);
+        sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork, sandboxDefinitions);
   }
 
   public HostProfile withHookPoints(Set<String> points) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, points, extensionInterfaces,
-        sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork);
+        sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork, sandboxDefinitions);
   }
 
   public HostProfile withExtensionInterfaces(Set<String> interfaces) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints, interfaces,
-        sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork);
+        sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork, sandboxDefinitions);
   }
 
   public HostProfile withSandboxProfiles(Set<String> profiles) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints,
-        extensionInterfaces, profiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork);
+        extensionInterfaces, profiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork, sandboxDefinitions);
   }
 
   public HostProfile withExportedPackages(List<String> packages) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints,
-        extensionInterfaces, sandboxProfiles, packages, installedPlugins, deniedHosts, unrestrictedNetwork);
+        extensionInterfaces, sandboxProfiles, packages, installedPlugins, deniedHosts, unrestrictedNetwork, sandboxDefinitions);
   }
 
   public HostProfile withInstalledPlugins(Map<String, String> installed) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints,
-        extensionInterfaces, sandboxProfiles, exportedPackages, installed, deniedHosts, unrestrictedNetwork);
+        extensionInterfaces, sandboxProfiles, exportedPackages, installed, deniedHosts, unrestrictedNetwork, sandboxDefinitions);
   }
 
   public HostProfile withJavaVersion(String version) {
     return new HostProfile(hostName, hostVersion, apiVersion, version, hookPoints,
-        extensionInterfaces, sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork);
+        extensionInterfaces, sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork, sandboxDefinitions);
   }
 
   public HostProfile withApiVersion(String version) {
     return new HostProfile(hostName, hostVersion, version, javaVersion, hookPoints,
-        extensionInterfaces, sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork);
+        extensionInterfaces, sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, unrestrictedNetwork, sandboxDefinitions);
   }
 
   /** Hosts no plugin may be granted (entries may be {@code *.}-wildcards), replacing the defaults. */
   public HostProfile withDeniedHosts(List<String> hosts) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints, extensionInterfaces,
-        sandboxProfiles, exportedPackages, installedPlugins, hosts, unrestrictedNetwork);
+        sandboxProfiles, exportedPackages, installedPlugins, hosts, unrestrictedNetwork, sandboxDefinitions);
   }
 
   /** Whether plugins may ask for any host ({@code network = ["*"]}): an operator's explicit opt-in. */
   public HostProfile withUnrestrictedNetwork(boolean allowed) {
     return new HostProfile(hostName, hostVersion, apiVersion, javaVersion, hookPoints, extensionInterfaces,
-        sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, allowed);
+        sandboxProfiles, exportedPackages, installedPlugins, deniedHosts, allowed, sandboxDefinitions);
   }
 }

@@ -37,6 +37,10 @@ import org.tomlj.TomlParseResult;
  *
  * [installed]
  * acme_secrets = "1.2.0"
+ *
+ * [sandbox.integration]          # a sandbox profile the host defines (see SandboxProfile)
+ * allow = ["network", "threads"]
+ * dynamic = "warn"               # allow | warn | refuse
  * }</pre>
  *
  * Thread-safe; {@link #write} replaces the file atomically where the file system allows.
@@ -70,6 +74,12 @@ public final class HostProfiles {
     b.append("\n[installed]\n");
     new TreeMap<>(p.installedPlugins()).forEach((id, version) ->
         b.append(TomlText.key(id)).append(" = ").append(TomlText.string(version)).append('\n'));
+    new TreeMap<>(p.sandboxDefinitions()).forEach((name, profile) -> {
+      b.append("\n[sandbox.").append(TomlText.key(name)).append("]\n");
+      b.append("allow = ").append(TomlText.strings(profile.allowed().stream().sorted().map(Capability::id).toList()))
+          .append('\n');
+      b.append("dynamic = ").append(TomlText.string(profile.dynamic().id())).append('\n');
+    });
     return b.toString();
   }
 
@@ -133,7 +143,7 @@ public final class HostProfiles {
       throw invalid(issues.all());
     }
     FieldReader root = new FieldReader(result, "", issues);
-    root.unknownKeys(Set.of("host", "installed"));
+    root.unknownKeys(Set.of("host", "installed", "sandbox"));
     FieldReader host = root.table("host");
     if (host == null) {
       issues.add(ManifestCode.HOST_PROFILE_INVALID, "host", null, "table is required",
@@ -161,6 +171,7 @@ public final class HostProfiles {
         }
       }
     }
+    Map<String, SandboxProfile> sandbox = sandboxDefinitions(root.table("sandbox"), issues);
     List<ManifestIssue> problems = issues.all().stream().filter(ManifestIssue::isError)
         .map(i -> new ManifestIssue(ManifestCode.HOST_PROFILE_INVALID.code(), Severity.ERROR, i.field(),
             i.value(), i.message(), i.nextStep()))
@@ -171,7 +182,40 @@ public final class HostProfiles {
     HostProfile base = HostProfile.of(name, version);
     return new HostProfile(name, version, api == null ? base.apiVersion() : api,
         java == null ? base.javaVersion() : java, points, extensions, profiles, exported, installed, denied,
-        Boolean.TRUE.equals(unrestricted));
+        Boolean.TRUE.equals(unrestricted), sandbox);
+  }
+
+  private static Map<String, SandboxProfile> sandboxDefinitions(@org.jspecify.annotations.Nullable FieldReader table,
+      Issues issues) {
+    Map<String, SandboxProfile> out = new LinkedHashMap<>();
+    if (table == null) {
+      return out;
+    }
+    for (String name : table.keys()) {
+      FieldReader def = table.table(name);
+      if (def == null) {
+        continue;
+      }
+      def.unknownKeys(Set.of("allow", "dynamic"));
+      Set<Capability> allowed = java.util.EnumSet.noneOf(Capability.class);
+      for (FieldReader.Item item : def.items("allow")) {
+        Capability.fromId(item.value()).ifPresentOrElse(allowed::add, () -> issues.add(
+            ManifestCode.HOST_PROFILE_INVALID, item.field(), item.value(), "is not a capability",
+            "Use capability names from docs/manifest.md, e.g. network, threads, filesystem."));
+      }
+      String dynamic = def.string("dynamic");
+      SandboxProfile.Dynamic mode = SandboxProfile.Dynamic.WARN;
+      if (dynamic != null) {
+        try {
+          mode = SandboxProfile.Dynamic.valueOf(dynamic.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          issues.add(ManifestCode.HOST_PROFILE_INVALID, def.field("dynamic"), dynamic,
+              "must be allow, warn or refuse", "Write dynamic = \"warn\" (or allow, refuse).");
+        }
+      }
+      out.put(name, new SandboxProfile(name, allowed, mode));
+    }
+    return out;
   }
 
   private static ManifestException invalid(List<ManifestIssue> issues) {

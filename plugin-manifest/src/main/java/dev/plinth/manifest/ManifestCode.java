@@ -110,7 +110,19 @@ public enum ManifestCode implements ErrorCode {
   /** A {@code runtime.classpath} entry matches no file or folder in the bundle. */
   CLASSPATH_ENTRY_MISSING(Severity.ERROR),
   /** The bundle folder, or a jar in it, cannot be read. */
-  BUNDLE_UNREADABLE(Severity.ERROR);
+  BUNDLE_UNREADABLE(Severity.ERROR),
+  /** {@code permissions.capabilities} names no {@link Capability}. */
+  CAPABILITY_UNKNOWN(Severity.ERROR),
+  /** The bundle's code uses a capability its sandbox profile does not allow and its manifest does not declare. */
+  AUDIT_CAPABILITY_UNDECLARED(Severity.ERROR),
+  /** The bundle's code looks classes or members up by string under a profile that warns about it. */
+  AUDIT_DYNAMIC_REFLECTION(Severity.WARNING),
+  /** The bundle's code looks classes or members up by string under a profile that refuses it. */
+  AUDIT_DYNAMIC_REFUSED(Severity.ERROR),
+  /** The manifest declares a capability the audit found no use of. */
+  AUDIT_CAPABILITY_UNUSED(Severity.WARNING),
+  /** A class file or jar in the bundle cannot be parsed, so its calls cannot be audited. */
+  AUDIT_CLASS_UNREADABLE(Severity.ERROR);
 
   private final Severity severity;
 

@@ -67,6 +67,9 @@ public final class ManifestWriter {
         + ", write = " + TomlText.strings(p.filesystemWrite()) + " }");
     line(b, "spawn", Boolean.toString(p.spawn()));
     optional(b, "profile", p.profile());
+    if (!p.capabilities().isEmpty()) {
+      line(b, "capabilities", TomlText.strings(p.capabilities().stream().map(Capability::id).toList()));
+    }
     for (PluginManifest.Tool t : m.tools()) {
       b.append("\n[[plugin.tools]]\n");
       line(b, "name", TomlText.string(t.name()));

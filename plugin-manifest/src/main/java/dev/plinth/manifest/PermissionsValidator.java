@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /** {@code [plugin.permissions]}: network hosts, secrets, filesystem, spawn, sandbox profile. Stateless. */
 final class PermissionsValidator {
-  private static final Set<String> KEYS = Set.of("network", "secrets", "filesystem", "spawn", "profile");
+  private static final Set<String> KEYS = Set.of("network", "secrets", "filesystem", "spawn", "profile", "capabilities");
   private static final Set<String> FS_KEYS = Set.of("read", "write");
 
   private PermissionsValidator() {}
@@ -53,7 +53,23 @@ final class PermissionsValidator {
     }
     return new PluginManifest.Permissions(valid(network, PermissionsValidator::isNetworkEntry),
         valid(secrets, v -> Names.SECRET.matcher(v).matches()), read, write,
-        Boolean.TRUE.equals(spawn), profile);
+        Boolean.TRUE.equals(spawn), profile, capabilities(table));
+  }
+
+  private static List<Capability> capabilities(FieldReader table) {
+    List<FieldReader.Item> items = table.items("capabilities");
+    table.duplicates(items, "List each capability once.");
+    List<Capability> out = new java.util.ArrayList<>();
+    for (FieldReader.Item item : items) {
+      java.util.Optional<Capability> c = Capability.fromId(item.value());
+      if (c.isEmpty()) {
+        table.issues().add(ManifestCode.CAPABILITY_UNKNOWN, item.field(), item.value(), "is not a capability",
+            "Use one of " + java.util.Arrays.stream(Capability.values()).map(Capability::id).toList() + ".");
+      } else if (!out.contains(c.get())) {
+        out.add(c.get());
+      }
+    }
+    return out;
   }
 
   /** A host (see {@link Names#isNetworkHost}) or {@link NetworkRules#ANY_HOST}. */

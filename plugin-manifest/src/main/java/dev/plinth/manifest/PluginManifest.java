@@ -215,7 +215,9 @@ public record PluginManifest(
    * @param filesystemRead readable paths ({@code ${data_dir}} is the plugin's data folder)
    * @param filesystemWrite writable paths
    * @param spawn whether the plugin may start processes
-   * @param profile the sandbox profile the host should apply, or null
+   * @param profile the sandbox profile the host should apply, or null ({@link SandboxProfile#STANDARD})
+   * @param capabilities capabilities beyond the profile the plugin's code uses (see {@link Capability});
+   *     acknowledged by the operator like the other permissions
    */
   public record Permissions(
       List<String> network,
@@ -223,21 +225,34 @@ public record PluginManifest(
       List<String> filesystemRead,
       List<String> filesystemWrite,
       boolean spawn,
-      @Nullable String profile) {
+      @Nullable String profile,
+      List<Capability> capabilities) {
     public static final Permissions NONE =
-        new Permissions(List.of(), List.of(), List.of(), List.of(), false, null);
+        new Permissions(List.of(), List.of(), List.of(), List.of(), false, null, List.of());
 
     public Permissions {
       network = List.copyOf(network);
       secrets = List.copyOf(secrets);
       filesystemRead = List.copyOf(filesystemRead);
       filesystemWrite = List.copyOf(filesystemWrite);
+      capabilities = List.copyOf(capabilities);
+    }
+
+    /** Permissions that declare no capabilities. */
+    public Permissions(List<String> network, List<String> secrets, List<String> filesystemRead,
+        List<String> filesystemWrite, boolean spawn, @Nullable String profile) {
+      this(network, secrets, filesystemRead, filesystemWrite, spawn, profile, List.of());
     }
 
     /** True when the plugin asks for anything an operator should acknowledge. */
     public boolean isEmpty() {
       return network.isEmpty() && secrets.isEmpty() && filesystemRead.isEmpty()
-          && filesystemWrite.isEmpty() && !spawn && profile == null;
+          && filesystemWrite.isEmpty() && !spawn && profile == null && capabilities.isEmpty();
+    }
+
+    /** A copy declaring these capabilities. */
+    public Permissions withCapabilities(List<Capability> value) {
+      return new Permissions(network, secrets, filesystemRead, filesystemWrite, spawn, profile, value);
     }
   }
 }

@@ -59,10 +59,12 @@ public final class Preflight {
    * Preflight of an extracted bundle folder against its manifest: everything {@link
    * #check(PluginManifest, HostProfile)} reports, plus classpath entries that match nothing
    * ({@code CLASSPATH_ENTRY_MISSING}) and jars or class files anywhere in the bundle that carry
-   * {@code dev.plinth.api} or host-exported packages ({@code BUNDLE_CONTAINS_HOST_CLASSES}).
+   * {@code dev.plinth.api} or host-exported packages ({@code BUNDLE_CONTAINS_HOST_CLASSES}), and,
+   * when a {@link BundleAuditor} is registered (the {@code plugin-audit} module), the capability
+   * audit judged by {@link SandboxCheck}.
    */
   public static ManifestReport checkBundle(Path bundleRoot, PluginManifest manifest, HostProfile host) {
-    return check(manifest, host).withIssues(BundleScanner.scan(bundleRoot, manifest, host));
+    return check(manifest, host).withIssues(bundleIssues(bundleRoot, manifest, host, BundleAuditor.discover()));
   }
 
   /** Reads the bundle's own {@code plugin.toml} and runs {@link #checkBundle(Path, PluginManifest, HostProfile)}. */
@@ -73,7 +75,29 @@ public final class Preflight {
     }
     PluginManifest manifest = parsed.manifest().get();
     List<ManifestIssue> more = new ArrayList<>(Compatibility.check(manifest, host));
-    more.addAll(BundleScanner.scan(bundleRoot, manifest, host));
+    more.addAll(bundleIssues(bundleRoot, manifest, host, BundleAuditor.discover()));
     return parsed.withIssues(more);
+  }
+
+  /**
+   * {@link #checkBundle(Path, HostProfile)} with this auditor instead of the registered one (or
+   * none), e.g. for a build tool that ships its own.
+   */
+  public static ManifestReport checkBundle(Path bundleRoot, HostProfile host, BundleAuditor auditor) {
+    ManifestReport parsed = ManifestParser.parse(bundleRoot.resolve(ManifestParser.FILE_NAME));
+    if (parsed.manifest().isEmpty() || !Files.isDirectory(bundleRoot)) {
+      return parsed;
+    }
+    PluginManifest manifest = parsed.manifest().get();
+    List<ManifestIssue> more = new ArrayList<>(Compatibility.check(manifest, host));
+    more.addAll(bundleIssues(bundleRoot, manifest, host, java.util.Optional.of(auditor)));
+    return parsed.withIssues(more);
+  }
+
+  private static List<ManifestIssue> bundleIssues(Path bundleRoot, PluginManifest manifest, HostProfile host,
+      java.util.Optional<BundleAuditor> auditor) {
+    List<ManifestIssue> out = new ArrayList<>(BundleScanner.scan(bundleRoot, manifest, host));
+    auditor.ifPresent(a -> out.addAll(SandboxCheck.check(a.audit(bundleRoot), manifest, host)));
+    return out;
   }
 }

@@ -1,10 +1,15 @@
 package dev.plinth.runtime;
 
 import dev.plinth.installer.store.IntegrityReport;
+import dev.plinth.installer.store.PluginInfo;
+import dev.plinth.manifest.Capability;
+import dev.plinth.manifest.CapabilityReport;
+import dev.plinth.manifest.CapabilityUse;
 import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.leak.LeakReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Assembles a {@link DoctorReport}: every plugin's status, declared permissions, crash-guard
@@ -26,12 +31,13 @@ final class Doctor {
     List<LeakReport> leaks = a.runtime.leaks();
     List<PluginDiagnosis> plugins = new ArrayList<>();
     for (PluginStatus s : status.list()) {
+      Optional<CapabilityReport> audit = audit(s);
       plugins.add(new PluginDiagnosis(
           s.id(), s.currentVersion(), s.versions(), s.enabled(), s.loadState(), s.lastError(),
           permissions(s), s.permissionsAcknowledged(), a.runtime.crashGuard().state(s.id()),
           leaks.stream().filter(l -> l.pluginId().equals(s.id())).toList(),
           integrity.problems().stream().filter(p -> p.pluginId().equals(s.id())).toList(),
-          s.builtin()));
+          s.builtin(), audit.isPresent(), audit.map(Doctor::capabilities).orElse(List.of())));
     }
     List<IntegrityReport.Problem> interrupted = new ArrayList<>();
     List<IntegrityReport.Problem> orphans = new ArrayList<>();
@@ -50,6 +56,23 @@ final class Doctor {
     }
     StoreDiagnosis store = new StoreDiagnosis(a.home.toString(), interrupted, orphans, dangling, other);
     return new DoctorReport(a.settings.clock().instant(), plugins, store);
+  }
+
+  private Optional<CapabilityReport> audit(PluginStatus s) {
+    return s.builtin() ? Optional.empty()
+        : a.store.info(s.id()).flatMap(PluginInfo::current).map(PluginInfo.Version::audit);
+  }
+
+  /** One line per capability the current version's code uses: {@code network: 3 call site(s), first ...}. */
+  static List<String> capabilities(CapabilityReport report) {
+    List<String> out = new ArrayList<>();
+    for (Capability c : Capability.values()) {
+      List<CapabilityUse> uses = report.uses(c);
+      if (!uses.isEmpty()) {
+        out.add(c.id() + ": " + uses.size() + " call site(s), first " + uses.get(0).describe());
+      }
+    }
+    return out;
   }
 
   private List<String> permissions(PluginStatus s) {
@@ -75,6 +98,7 @@ final class Doctor {
     if (p.profile() != null) {
       out.add("profile=" + p.profile());
     }
+    p.capabilities().forEach(c -> out.add("capabilities=" + c.id()));
     return out;
   }
 }

@@ -48,6 +48,8 @@ final class DoctorJson {
     m.put("last_error", p.lastError());
     m.put("permissions", p.permissions());
     m.put("permissions_acknowledged", p.permissionsAcknowledged());
+    m.put("audited", p.audited());
+    m.put("capabilities", p.capabilities());
     m.put("crash_guard", guard(p.crashGuard()));
     m.put("leaks", p.leaks().stream().map(DoctorJson::leak).toList());
     m.put("integrity", p.integrity().stream().map(DoctorJson::problem).toList());

@@ -73,6 +73,10 @@ public final class DoctorReport {
       }
       line(out, "permissions", (p.permissions().isEmpty() ? "(none)" : String.join(", ", p.permissions()))
           + (p.permissionsAcknowledged() ? "" : "  [NOT ACKNOWLEDGED]"));
+      if (!p.builtin()) {
+        line(out, "audit", p.audited() ? (p.capabilities().isEmpty() ? "no capabilities used" : "") : "(not audited)");
+        p.capabilities().forEach(c -> line(out, "", c));
+      }
       line(out, "crash guard", p.crashGuard().failuresInWindow() + " failure(s) in window"
           + (p.crashGuard().disabled() ? ", AUTO-DISABLED" : "")
           + (p.crashGuard().lastCode() == null ? "" : ", last " + p.crashGuard().lastCode()));

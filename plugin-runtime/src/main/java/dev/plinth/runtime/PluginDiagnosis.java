@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param integrity file problems of its current version (re-hashed against {@code .install.json})
  *     and of its folder (missing records, dangling pointer)
  * @param builtin true for a host-classpath plugin
+ * @param audited whether the current version's code was audited for capabilities at install
+ * @param capabilities one line per capability its code uses, with the count and first call site
  */
 @API(status = STABLE, since = "0.1")
 public record PluginDiagnosis(
@@ -40,7 +42,9 @@ public record PluginDiagnosis(
     GuardState crashGuard,
     List<LeakReport> leaks,
     List<IntegrityReport.Problem> integrity,
-    boolean builtin) {
+    boolean builtin,
+    boolean audited,
+    List<String> capabilities) {
   public PluginDiagnosis {
     requireNonNull(id, "id");
     versions = List.copyOf(versions);
@@ -49,6 +53,7 @@ public record PluginDiagnosis(
     requireNonNull(crashGuard, "crashGuard");
     leaks = List.copyOf(leaks);
     integrity = List.copyOf(integrity);
+    capabilities = List.copyOf(capabilities);
   }
 
   /** True when nothing needs an operator's attention. */

@@ -19,6 +19,7 @@ import dev.plinth.installer.store.PluginStore;
 import dev.plinth.installer.trust.TrustPolicy;
 import dev.plinth.manifest.HostProfile;
 import dev.plinth.manifest.PluginManifest;
+import dev.plinth.manifest.SandboxProfile;
 import dev.plinth.runtime.context.HostServices;
 import dev.plinth.runtime.context.SecretsProvider;
 import dev.plinth.runtime.discovery.Extension;
@@ -346,6 +347,7 @@ public final class PluginSystem implements AutoCloseable {
     final List<String> sandboxProfiles = new ArrayList<>();
     @Nullable List<String> deniedHosts;
     boolean unrestrictedNetwork;
+    final Map<String, SandboxProfile> sandboxDefinitions = new java.util.LinkedHashMap<>();
     @Nullable TrustPolicy trustPolicy;
     Consumer<PipelineBuilder> sources = pb -> {};
     @Nullable EventSink extraSink;
@@ -447,6 +449,20 @@ public final class PluginSystem implements AutoCloseable {
     public Builder sandboxProfiles(String... names) {
       once("sandboxProfiles", List.of(names));
       sandboxProfiles.addAll(List.of(names));
+      return this;
+    }
+
+    /**
+     * Defines a sandbox profile: the capabilities a plugin naming it may use without declaring them
+     * (besides the built-in {@code strict}, {@code standard} and {@code trusted}). Written to
+     * {@code host.toml} with the rest of the host profile. Call once per profile.
+     */
+    public Builder sandboxProfile(SandboxProfile profile) {
+      requireNonNull(profile, "profile");
+      SandboxProfile old = sandboxDefinitions.putIfAbsent(profile.name(), profile);
+      if (old != null) {
+        throw new IllegalStateException("sandbox profile " + profile.name() + " was already defined: " + old);
+      }
       return this;
     }
 

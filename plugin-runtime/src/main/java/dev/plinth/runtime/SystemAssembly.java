@@ -22,6 +22,7 @@ import dev.plinth.manifest.ManifestCode;
 import dev.plinth.manifest.ManifestParser;
 import dev.plinth.manifest.ManifestReport;
 import dev.plinth.manifest.PluginManifest;
+import dev.plinth.manifest.SandboxProfile;
 import dev.plinth.runtime.guard.AutoDisable;
 import dev.plinth.runtime.lifecycle.PluginRuntime;
 import dev.plinth.runtime.slo.SloTracker;
@@ -100,13 +101,17 @@ final class SystemAssembly {
         .build();
     bridge.attach(runtime);
     this.activator = new GovernedActivator(runtime, bridge, tracker, events);
-    this.baseProfile = HostProfile.of(host.name(), host.version())
+    HostProfile profile = HostProfile.of(host.name(), host.version())
         .withHookPoints(b.hookPoints.keySet())
         .withExtensionInterfaces(b.extensionInterfaces.stream().map(Class::getName).collect(Collectors.toSet()))
         .withSandboxProfiles(Set.copyOf(b.sandboxProfiles))
         .withExportedPackages(settings.sharedPackages().exported())
         .withDeniedHosts(b.deniedHosts != null ? b.deniedHosts : HostProfile.DEFAULT_DENIED_HOSTS)
         .withUnrestrictedNetwork(b.unrestrictedNetwork);
+    for (SandboxProfile sandbox : b.sandboxDefinitions.values()) {
+      profile = profile.withSandboxProfile(sandbox);
+    }
+    this.baseProfile = profile;
     PipelineBuilder pb = Pipeline.builder();
     if (b.trustPolicy != null) {
       pb.trustPolicy(b.trustPolicy);

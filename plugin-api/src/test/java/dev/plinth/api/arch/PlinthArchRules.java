@@ -23,7 +23,7 @@ import org.jspecify.annotations.NullMarked;
 public final class PlinthArchRules {
   /** Modules in layering order; a module may depend only on modules to its left (and not all of them). */
   public static final List<String> MODULES =
-      List.of("api", "manifest", "hooks", "installer", "runtime", "metrics", "testkit", "cli");
+      List.of("api", "manifest", "audit", "hooks", "installer", "runtime", "metrics", "testkit", "cli");
 
   private PlinthArchRules() {}
 

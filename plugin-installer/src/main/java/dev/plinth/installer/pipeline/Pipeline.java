@@ -27,6 +27,8 @@ import dev.plinth.installer.source.SourceSpec;
 import dev.plinth.installer.trust.FetchedSignature;
 import dev.plinth.installer.trust.SignatureMaterial;
 import dev.plinth.installer.trust.TrustEvaluator;
+import dev.plinth.manifest.BundleAuditor;
+import dev.plinth.manifest.CapabilityReport;
 import dev.plinth.manifest.HostProfile;
 import dev.plinth.manifest.ManifestParser;
 import dev.plinth.manifest.ManifestReport;
@@ -60,6 +62,11 @@ import org.slf4j.LoggerFactory;
  * {@code #sha256=} is accepted only when a signature verifies or the effective trust mode is not
  * {@code require} (under {@code require} an unsigned archive fails anyway).
  *
+ * <p>After extraction the bundle's code is audited by the {@link BundleAuditor} (when one is
+ * configured or on the class path) and judged against the plugin's sandbox profile and declared
+ * capabilities; a use the profile does not allow and the manifest does not declare fails the
+ * extract phase with {@code SANDBOX_CAPABILITY_UNDECLARED}. The report goes into the install record.
+ *
  * <p>Thread-safe: one pipeline may stage several bundles concurrently into distinct staging folders.
  *
  * <pre>{@code
@@ -79,8 +86,10 @@ public final class Pipeline implements BundleStager {
   private final SourceResolver resolver;
   private final TrustEvaluator trust;
   private final SafeExtractor extractor;
+  private final Optional<BundleAuditor> auditor;
 
   Pipeline(PipelineBuilder b) {
+    this.auditor = b.auditor;
     this.downloader = Downloader.create(b.http);
     this.resolver = SourceResolver.create(downloader, b.sourceSettings());
     this.trust = TrustEvaluator.create(b.trustPolicy, b.eventSink);
@@ -189,6 +198,7 @@ public final class Pipeline implements BundleStager {
     matches(manifest, art, Phase.EXTRACT);
     compatible(manifest, host, "bundle plugin.toml");
     HostClassCheck.check(layout, host.exportedPackages());
+    CapabilityReport audit = auditor.map(a -> Audits.audit(a, layout.bundleRoot(), manifest, host)).orElse(null);
     if (verdict == null) {
       phase[0] = Phase.VERIFY;
       Path signed = download == null ? layout.bundleRoot() : download.file();
@@ -199,7 +209,7 @@ public final class Pipeline implements BundleStager {
     }
     progress.phaseFinished(Phase.EXTRACT, manifest.id() + " " + manifest.version());
     return new StagedBundle(manifest, stagingDir, layout.bundleRoot(), request.source(),
-        download == null ? null : download.sha256(), layout.fileDigests(), verdict);
+        download == null ? null : download.sha256(), layout.fileDigests(), verdict, audit);
   }
 
   private static PluginManifest check(ManifestReport report, @Nullable String origin, Phase phase) {

@@ -8,9 +8,11 @@ import dev.plinth.installer.events.EventSink;
 import dev.plinth.installer.extract.ExtractionLimits;
 import dev.plinth.installer.source.SourceSettings;
 import dev.plinth.installer.trust.TrustPolicy;
+import dev.plinth.manifest.BundleAuditor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +28,7 @@ public final class PipelineBuilder {
   TrustPolicy trustPolicy = TrustPolicy.defaults();
   ExtractionLimits limits = ExtractionLimits.DEFAULTS;
   EventSink eventSink = EventSink.NONE;
+  Optional<BundleAuditor> auditor = BundleAuditor.discover();
   private String githubApiBase = SourceSettings.GITHUB_API;
   private @Nullable String githubToken;
   private @Nullable String mavenRepository;
@@ -49,6 +52,23 @@ public final class PipelineBuilder {
 
   public PipelineBuilder extractionLimits(ExtractionLimits value) {
     limits = once("extractionLimits", limits, value);
+    return this;
+  }
+
+  /**
+   * The capability audit run on every extracted bundle (default: the {@link BundleAuditor}
+   * registered with {@link java.util.ServiceLoader}, i.e. {@code plugin-audit} when it is on the
+   * class path, else none). {@link #withoutBundleAudit()} installs without one.
+   */
+  public PipelineBuilder bundleAuditor(BundleAuditor value) {
+    auditor = Optional.of(once("bundleAuditor", auditor, value));
+    return this;
+  }
+
+  /** Installs without a capability audit even when an auditor is on the class path. */
+  public PipelineBuilder withoutBundleAudit() {
+    once("bundleAuditor", auditor, "none");
+    auditor = Optional.empty();
     return this;
   }
 

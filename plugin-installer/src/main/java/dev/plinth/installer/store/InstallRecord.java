@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.plinth.installer.SignatureVerdict;
 import dev.plinth.installer.StagedBundle;
+import dev.plinth.manifest.CapabilityReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code versions/<v>/.install.json}: where a committed version came from and what its files
  * hash to. Written into the staged bundle before the move, so a version folder never exists
- * without its record.
+ * without its record. {@code audit} is the capability audit of the bundle's code (null when the
+ * installer had no auditor).
  */
 record InstallRecord(
     String id,
@@ -29,7 +31,8 @@ record InstallRecord(
     String installedAt,
     Map<String, String> dependencies,
     String permissionsDigest,
-    String transaction) {
+    String transaction,
+    @Nullable CapabilityReport audit) {
 
   InstallRecord {
     requireNonNull(id, "id");
@@ -47,7 +50,8 @@ record InstallRecord(
   static InstallRecord of(StagedBundle bundle, String txId, Instant now) {
     return new InstallRecord(bundle.id(), bundle.version(), bundle.sourceSpec(), bundle.archiveSha256(),
         TreeDigest.of(bundle.fileDigests()), bundle.fileDigests(), bundle.signature(), now.toString(),
-        bundle.manifest().dependencies(), PluginState.permissionsDigest(bundle.manifest().permissions()), txId);
+        bundle.manifest().dependencies(), PluginState.permissionsDigest(bundle.manifest().permissions()), txId,
+        bundle.audit());
   }
 
   Instant installedAtInstant() {

@@ -34,7 +34,7 @@ final class Inventory {
     for (String v : layout.versions(id)) {
       InstallRecord.read(layout.versionDir(id, v)).ifPresent(r -> versions.add(new PluginInfo.Version(
           r.version(), r.version().equals(current), r.source(), r.archiveSha256(), r.treeSha256(),
-          r.signature(), r.installedAtInstant(), r.dependencies())));
+          r.signature(), r.installedAtInstant(), r.dependencies(), r.audit())));
     }
     versions.sort(Comparator.comparing(PluginInfo.Version::installedAt).reversed());
     boolean committed = versions.stream().anyMatch(PluginInfo.Version::current);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.plinth.installer.SignatureVerdict;
+import dev.plinth.manifest.CapabilityReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ public record PluginInfo(String id, @Nullable String currentVersion, List<Versio
    * @param signature the signature verdict at install time
    * @param installedAt when it was committed
    * @param dependencies the plugin dependencies it declared (id to range)
+   * @param audit the capability audit of its code at install time, or null when none ran
    */
   public record Version(
       String version,
@@ -52,7 +54,8 @@ public record PluginInfo(String id, @Nullable String currentVersion, List<Versio
       String treeSha256,
       SignatureVerdict signature,
       Instant installedAt,
-      Map<String, String> dependencies) {
+      Map<String, String> dependencies,
+      @Nullable CapabilityReport audit) {
     public Version {
       requireNonNull(version, "version");
       requireNonNull(source, "source");

@@ -49,6 +49,8 @@ public record PluginState(boolean enabled, @Nullable String acknowledgedPermissi
     p.filesystemWrite().stream().sorted().forEach(v -> lines.add("write=" + v));
     lines.add("spawn=" + p.spawn());
     lines.add("profile=" + (p.profile() == null ? "" : p.profile()));
+    // only when declared, so digests of plugins without capabilities stay what operators acknowledged
+    p.capabilities().stream().map(dev.plinth.manifest.Capability::id).sorted().forEach(v -> lines.add("capability=" + v));
     return "sha256:" + TreeDigest.sha256(String.join("\n", lines));
   }
 }

@@ -96,6 +96,9 @@ public final class ManifestToml {
       line(out, "spawn", true);
     }
     optional(out, "profile", p.profile());
+    if (!p.capabilities().isEmpty()) {
+      line(out, "capabilities", p.capabilities().stream().map(dev.plinth.manifest.Capability::id).toList());
+    }
   }
 
   private static void optional(StringBuilder out, String key, @Nullable Object value) {

@@ -216,7 +216,9 @@ final class DemoScenario {
   private InstallOutcome install(String label) {
     String source = releases.sources.get(label);
     console.line("install " + source);
-    InstallOutcome o = host.plugins().install(InstallRequest.of(source).withEnable(true), new ProgressListener() {
+    // The operator acknowledges what each example declares (isolated_lib: the capabilities its code uses).
+    InstallRequest request = InstallRequest.of(source).withEnable(true).withAcknowledgePermissions(true);
+    InstallOutcome o = host.plugins().install(request, new ProgressListener() {
       @Override
       public void phaseFinished(Phase phase, String detail) {
         console.indented(String.format(Locale.ROOT, "%-9s %s", phase.jsonName(), detail), 2);
