@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param name a display name (the manifest's, else the id)
  * @param description one line, possibly empty
  * @param latestVersion the newest version offered
- * @param installSource the source string that installs exactly this offer (e.g. {@code catalog:id@1.2.0})
+ * @param installSource the source string that installs exactly this offer (e.g. {@code catalog:id@=1.2.0})
  * @param sourceName the catalog source that offers it ({@link CatalogSource#name()})
  * @param compatibility the preflight verdict against this host, before download
  * @param trust the trust tier under the policy

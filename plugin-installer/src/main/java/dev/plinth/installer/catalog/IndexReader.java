@@ -95,7 +95,7 @@ final class IndexReader implements SourceReader {
       signatures.add(SignatureMaterial.Kind.PUBLISHED_KEY);
     }
     String name = p.path("name").asText(id);
-    return new Offer(id, name, p.path("description").asText(""), version, "catalog:" + id + "@" + version,
+    return new Offer(id, name, p.path("description").asText(""), version, "catalog:" + id + "@=" + version,
         manifest, signatures);
   }
 

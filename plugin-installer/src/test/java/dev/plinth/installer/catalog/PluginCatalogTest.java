@@ -69,7 +69,7 @@ class PluginCatalogTest {
     assertThat(r.plugins()).extracting(CatalogPlugin::id).containsExactly("acme_good", "acme_old", "acme_plain");
     CatalogPlugin good = r.plugins().get(0);
     assertThat(good.latestVersion()).isEqualTo("1.4.0");
-    assertThat(good.installSource()).isEqualTo("catalog:acme_good@1.4.0");
+    assertThat(good.installSource()).isEqualTo("catalog:acme_good@=1.4.0");
     assertThat(good.description()).isEqualTo("Good one");
     assertThat(good.compatibility().status()).isEqualTo(CompatibilityVerdict.Status.COMPATIBLE);
     assertThat(good.trust()).isEqualTo(TrustTier.UNKNOWN_SIGNER);
@@ -90,7 +90,7 @@ class PluginCatalogTest {
   @Test
   void list_oneSourceSlowOneGarbage_partialWithEachErrorAndTheGoodSourceListed() {
     wm.stubFor(get("/good.json").willReturn(okJson(index(entry("acme_good", "1.0.0", "")))));
-    wm.stubFor(get("/slow.json").willReturn(okJson(index(entry("acme_slow", "1.0.0", ""))).withFixedDelay(5_000)));
+    wm.stubFor(get("/slow.json").willReturn(okJson(index(entry("acme_slow", "1.0.0", ""))).withFixedDelay(15_000)));
     wm.stubFor(get("/garbage.json").willReturn(aResponse().withBody("<html>maintenance</html>")));
     wm.stubFor(get("/gone.json").willReturn(aResponse().withStatus(503)));
 
@@ -98,7 +98,7 @@ class PluginCatalogTest {
         new CatalogSource.Index(wm.baseUrl() + "/garbage.json"),
         new CatalogSource.Index(wm.baseUrl() + "/good.json"),
         new CatalogSource.Index(wm.baseUrl() + "/gone.json"))
-        .sourceTimeout(Duration.ofMillis(700)).build().list();
+        .sourceTimeout(Duration.ofMillis(2_500)).build().list();
 
     assertThat(r.partial()).isTrue();
     assertThat(r.plugins()).extracting(CatalogPlugin::id).containsExactly("acme_good");
