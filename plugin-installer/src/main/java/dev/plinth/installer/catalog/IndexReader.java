@@ -6,6 +6,8 @@ import dev.plinth.installer.Phase;
 import dev.plinth.installer.download.Downloader;
 import dev.plinth.installer.download.HttpText;
 import dev.plinth.installer.trust.SignatureMaterial;
+import dev.plinth.manifest.ManifestParser;
+import dev.plinth.manifest.PluginManifest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.semver4j.Semver;
@@ -94,9 +97,10 @@ final class IndexReader implements SourceReader {
     if (!p.path("public_key_url").asText("").isEmpty()) {
       signatures.add(SignatureMaterial.Kind.PUBLISHED_KEY);
     }
-    String name = p.path("name").asText(id);
-    return new Offer(id, name, p.path("description").asText(""), version, "catalog:" + id + "@=" + version,
-        manifest, signatures);
+    Optional<PluginManifest> m = manifest == null ? Optional.empty() : ManifestParser.parse(manifest).manifest();
+    String name = p.path("name").asText(m.map(PluginManifest::name).filter(n -> !n.isBlank()).orElse(id));
+    String description = p.path("description").asText(m.map(PluginManifest::description).orElse(""));
+    return new Offer(id, name, description, version, "catalog:" + id + "@=" + version, manifest, signatures);
   }
 
   /** A URL of the entry resolved against the index, or null when absent or not http(s). */
