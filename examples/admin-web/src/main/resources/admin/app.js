@@ -79,7 +79,7 @@ function phaseItem(phase) {
 
 async function install(source) {
   $('#progress').hidden = false;
-  $('#progress-source').textContent = source;
+  $('#progress-title').textContent = `Install ${source}`;
   $('#phases').replaceChildren();
   showOutcome(null);
   const {job} = await api('/api/install', {source});
@@ -110,7 +110,7 @@ async function install(source) {
 
 async function rollback(id) {
   $('#progress').hidden = false;
-  $('#progress-source').textContent = `rollback ${id}`;
+  $('#progress-title').textContent = `Roll back ${id}`;
   $('#phases').replaceChildren();
   try {
     showOutcome(await api('/api/rollback', {id}));
