@@ -1,11 +1,13 @@
 package dev.plinth.cli;
 
+import dev.plinth.installer.catalog.CatalogResult;
 import dev.plinth.installer.store.PluginStore;
 import dev.plinth.installer.store.UpdateCheck;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code outdated}: asks each installed plugin's source for its newest version and changes nothing.
@@ -15,9 +17,18 @@ import picocli.CommandLine.Mixin;
 @Command(name = "outdated", description = "Show the newest version each installed plugin's source offers; changes nothing.")
 final class OutdatedCommand extends CliCommand {
   @Mixin SourceOptions sources = new SourceOptions();
+  @Mixin CatalogAccess catalog = new CatalogAccess();
+
+  @Option(names = "--catalogs", description = "Compare with what every catalog source offers (--catalog, --source) instead of each plugin's own source.")
+  boolean fromCatalogs;
 
   @Override
   int execute(CliOutput out) {
+    if (fromCatalogs) {
+      CatalogResult r = catalog.open(global().home, sources).outdated();
+      CatalogAccess.print(out, r);
+      return out.ok(r);
+    }
     PluginStore store = StoreAccess.openForInstall(global().home, sources, event -> { });
     List<UpdateCheck> checks = store.checkUpdates();
     if (checks.isEmpty()) {

@@ -28,6 +28,7 @@ import picocli.CommandLine.Mixin;
       StateCommands.Enable.class,
       StateCommands.Disable.class,
       OutdatedCommand.class,
+      SearchCommand.class,
       ChangeCommands.Upgrade.class,
       ChangeCommands.Rollback.class,
       ChangeCommands.Uninstall.class,

@@ -86,7 +86,7 @@ final class StoreAccess {
     return HostProfiles.read(file);
   }
 
-  private static TrustPolicy trust(Path home, @Nullable Path explicit) {
+  static TrustPolicy trust(Path home, @Nullable Path explicit) {
     if (explicit != null) {
       return TrustPolicy.load(explicit);
     }
@@ -94,7 +94,7 @@ final class StoreAccess {
     return Files.isRegularFile(file) ? TrustPolicy.load(file) : TrustPolicy.defaults();
   }
 
-  private static Map<String, String> installedVersions(Path home) {
+  static Map<String, String> installedVersions(Path home) {
     try {
       java.util.Map<String, String> out = new java.util.TreeMap<>();
       open(home).list().forEach(p -> {

@@ -22,6 +22,9 @@ public enum InstallErrorCode implements ErrorCode {
   DIGEST_MISSING,
   RATE_LIMITED,
   HTTP_ERROR,
+  // catalog discovery: one source failing alone
+  CATALOG_SOURCE_INVALID,
+  CATALOG_SOURCE_TIMEOUT,
   // preflight
   PREFLIGHT_FAILED,
   // download

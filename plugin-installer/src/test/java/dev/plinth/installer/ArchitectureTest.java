@@ -37,6 +37,15 @@ class ArchitectureTest {
   }
 
   @Test
+  void catalog_sitsOnTopOfTheInstaller() {
+    noClasses()
+        .that().resideOutsideOfPackage("dev.plinth.installer.catalog..")
+        .should().dependOnClassesThat().resideInAPackage("dev.plinth.installer.catalog..")
+        .because("discovery reads sources through the installer's own resolve phase; nothing installs through it")
+        .check(classes);
+  }
+
+  @Test
   void sigstore_referencedOnlyByTheReflectivelyLoadedVerifier() {
     noClasses()
         .that().doNotHaveFullyQualifiedName("dev.plinth.installer.trust.SigstoreKeylessVerifier")

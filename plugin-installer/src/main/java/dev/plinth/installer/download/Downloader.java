@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import okhttp3.Cache;
+import okhttp3.CacheControl;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -64,6 +66,10 @@ public final class Downloader {
             chain.proceed(chain.request().newBuilder().header("User-Agent", settings.userAgent()).build()));
     if (settings.proxy() != null) {
       b.proxy(settings.proxy());
+    }
+    java.nio.file.Path cacheDir = settings.cacheDirectory();
+    if (cacheDir != null) {
+      b.cache(new Cache(cacheDir.toFile(), settings.cacheMaxBytes()));
     }
     this.client = b.build();
   }
@@ -143,7 +149,9 @@ public final class Downloader {
   public DownloadResult download(String url, Path target, Set<DigestAlgorithm> digests, ProgressListener progress) {
     requireAllowed(url, Phase.DOWNLOAD);
     // identity: the bytes hashed and capped are exactly the bytes published (no transparent gzip)
-    Request request = new Request.Builder().url(url).header("Accept-Encoding", "identity").get().build();
+    // no-store: archives never go into the metadata cache
+    Request request = new Request.Builder().url(url).header("Accept-Encoding", "identity")
+        .cacheControl(new CacheControl.Builder().noStore().build()).get().build();
     for (int attempt = 0; ; attempt++) {
       try (Response response = execute(request)) {
         int code = response.code();

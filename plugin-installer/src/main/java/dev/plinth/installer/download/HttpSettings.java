@@ -1,9 +1,11 @@
 package dev.plinth.installer.download;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.net.Proxy;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +33,8 @@ public final class HttpSettings {
   private final Duration initialBackoff;
   private final Duration maxBackoff;
   private final boolean allowInsecureHttp;
+  private final @Nullable Path cacheDirectory;
+  private final long cacheMaxBytes;
 
   private HttpSettings(Builder b) {
     this.connectTimeout = b.connectTimeout;
@@ -42,6 +46,8 @@ public final class HttpSettings {
     this.initialBackoff = b.initialBackoff;
     this.maxBackoff = b.maxBackoff;
     this.allowInsecureHttp = b.allowInsecureHttp;
+    this.cacheDirectory = b.cacheDirectory;
+    this.cacheMaxBytes = b.cacheMaxBytes;
   }
 
   public static Builder builder() {
@@ -85,6 +91,22 @@ public final class HttpSettings {
     return allowInsecureHttp;
   }
 
+  /**
+   * The folder of the HTTP cache for metadata (indexes, release JSON, manifests), or null for no
+   * cache. Cached answers are revalidated with {@code If-None-Match} / {@code If-Modified-Since};
+   * archives are never stored in it.
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public @Nullable Path cacheDirectory() {
+    return cacheDirectory;
+  }
+
+  /** The size cap of the HTTP cache in bytes (default 10 MiB). */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public long cacheMaxBytes() {
+    return cacheMaxBytes;
+  }
+
   /** The backoff before retry number {@code attempt} (0-based): doubling, capped. */
   Duration backoff(int attempt) {
     long millis = initialBackoff.toMillis() << Math.min(attempt, 20);
@@ -105,6 +127,8 @@ public final class HttpSettings {
     private Duration initialBackoff = Duration.ofMillis(500);
     private Duration maxBackoff = Duration.ofSeconds(8);
     private boolean allowInsecureHttp;
+    private @Nullable Path cacheDirectory;
+    private long cacheMaxBytes = 10L << 20;
     private final java.util.Set<String> set = new java.util.HashSet<>();
 
     private Builder() {}
@@ -175,6 +199,22 @@ public final class HttpSettings {
     public Builder allowInsecureHttp(boolean value) {
       once("allowInsecureHttp", allowInsecureHttp);
       allowInsecureHttp = value;
+      return this;
+    }
+
+    /**
+     * Caches metadata answers under {@code directory} (at most {@code maxBytes}), revalidating them
+     * with the server's {@code ETag} or {@code Last-Modified}. One folder per client: two clients
+     * must not share a cache folder.
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public Builder cache(Path directory, long maxBytes) {
+      once("cache", cacheDirectory);
+      if (maxBytes <= 0) {
+        throw new IllegalArgumentException("cache maxBytes must be > 0: " + maxBytes);
+      }
+      cacheDirectory = requireNonNull(directory, "directory");
+      cacheMaxBytes = maxBytes;
       return this;
     }
 
