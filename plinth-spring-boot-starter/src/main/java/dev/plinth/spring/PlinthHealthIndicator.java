@@ -1,0 +1,42 @@
+package dev.plinth.spring;
+
+import dev.plinth.runtime.DoctorReport;
+import dev.plinth.runtime.LoadState;
+import dev.plinth.runtime.PluginStatus;
+import dev.plinth.runtime.PluginSystem;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+
+/**
+ * {@code plinth} in {@code /actuator/health}: DOWN when {@code doctor} finds a problem (a plugin that
+ * failed or was auto-disabled, leaked loaders, files changed since install, an interrupted
+ * transaction), UP otherwise; details count plugins by load state and name the failing ones.
+ */
+final class PlinthHealthIndicator implements HealthIndicator {
+  private final PluginSystem system;
+
+  PlinthHealthIndicator(PluginSystem system) {
+    this.system = system;
+  }
+
+  @Override
+  public Health health() {
+    DoctorReport doctor = system.doctor();
+    List<PluginStatus> plugins = system.list();
+    Map<String, Long> byState = new TreeMap<>();
+    plugins.forEach(p -> byState.merge(p.loadState().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum));
+    List<String> failing = plugins.stream()
+        .filter(p -> p.loadState() == LoadState.FAILED || p.loadState() == LoadState.AUTO_DISABLED)
+        .map(p -> p.id() + (p.lastError() == null ? "" : ": " + p.lastError()))
+        .toList();
+    Health.Builder health = doctor.healthy() && failing.isEmpty() ? Health.up() : Health.down();
+    return health.withDetail("plugins", plugins.size())
+        .withDetail("states", byState)
+        .withDetail("failing", failing)
+        .withDetail("storeOk", doctor.store().ok())
+        .build();
+  }
+}
