@@ -16,8 +16,8 @@ class PlinthActuatorConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "plinthHealthIndicator")
   @ConditionalOnEnabledHealthIndicator("plinth")
-  HealthIndicator plinthHealthIndicator(PluginSystem system) {
-    return new PlinthHealthIndicator(system);
+  HealthIndicator plinthHealthIndicator(PluginSystem system, PlinthProperties properties) {
+    return new PlinthHealthIndicator(system, properties.healthDoctorInterval());
   }
 
   @Bean

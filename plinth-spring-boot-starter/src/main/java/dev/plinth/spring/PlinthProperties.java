@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.plinth.installer.trust.TrustMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trustPolicy a {@code trust.toml} file (wins over {@code trust})
  * @param safeMode boot no third-party plugin
  * @param boot load enabled plugins when the context starts
+ * @param healthDoctorInterval how long the health indicator reuses a {@code doctor} report (which
+ *     re-hashes every installed file and holds the store lock); load states are always current
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 @ConfigurationProperties("plinth")
@@ -48,13 +51,17 @@ public record PlinthProperties(
     @DefaultValue("warn") TrustMode trust,
     @Nullable Path trustPolicy,
     @DefaultValue("false") boolean safeMode,
-    @DefaultValue("true") boolean boot) {
+    @DefaultValue("true") boolean boot,
+    @DefaultValue("60s") Duration healthDoctorInterval) {
 
   public PlinthProperties {
     hookPoints = List.copyOf(hookPoints);
     exportPackages = List.copyOf(exportPackages);
     extensionInterfaces = List.copyOf(extensionInterfaces);
     extensionBeans = List.copyOf(extensionBeans);
+    if (healthDoctorInterval.isNegative()) {
+      throw new IllegalArgumentException("plinth.health-doctor-interval must be >= 0: " + healthDoctorInterval);
+    }
   }
 
   /**

@@ -160,6 +160,34 @@ class PlinthAutoConfigurationTest {
   }
 
   @Test
+  void health_installedFileChangedAfterInstall_downWithDoctorProblem() {
+    runner().run(context -> {
+      install(context.getBean(PluginSystem.class), supplierPlugin());
+      Files.writeString(temp.resolve("home/plugins/greeter/current/plugin.toml"), "\n# edited\n",
+          java.nio.file.StandardOpenOption.APPEND);
+
+      Health health = context.getBean("plinthHealthIndicator", HealthIndicator.class).health();
+
+      assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+      assertThat(health.getDetails()).containsEntry("plugins", 1);
+    });
+  }
+
+  @Test
+  void health_withinDoctorInterval_reusesTheReportButReadsStatesFresh() {
+    runner().withPropertyValues("plinth.health-doctor-interval=1h").run(context -> {
+      HealthIndicator indicator = context.getBean("plinthHealthIndicator", HealthIndicator.class);
+      Health before = indicator.health();
+      install(context.getBean(PluginSystem.class), supplierPlugin());
+
+      Health after = indicator.health();
+
+      assertThat(after.getDetails().get("doctorCheckedAt")).isEqualTo(before.getDetails().get("doctorCheckedAt"));
+      assertThat(after.getDetails()).containsEntry("plugins", 1).containsEntry("states", Map.of("started", 1L));
+    });
+  }
+
+  @Test
   void contextClose_stopsEveryPlugin() {
     Path stopped = temp.resolve("home/data/greeter/stopped");
     runner().run(context -> {
