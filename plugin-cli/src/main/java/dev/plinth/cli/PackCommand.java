@@ -34,6 +34,10 @@ final class PackCommand extends CliCommand {
 
   @Override
   int execute(CliOutput out) {
+    if (!target.matches("[a-z0-9][a-z0-9_.-]*")) {
+      return out.fail("USAGE_INVALID", "--target must be lower-case letters, digits, '.', '_' or '-': " + target,
+          "Pass a target such as noarch or linux-x86_64.", null, null);
+    }
     Path manifestFile = dir.resolve("plugin.toml");
     if (!Files.isRegularFile(manifestFile)) {
       return out.fail("PACK_NO_MANIFEST", "plugin-dir has no plugin.toml: " + dir,
