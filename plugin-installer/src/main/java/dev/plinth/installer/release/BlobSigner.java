@@ -13,18 +13,21 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Map;
 import org.apiguardian.api.API;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
 /**
@@ -80,7 +83,7 @@ public final class BlobSigner {
   public static Signed sign(Path keyFile, Path file) throws IOException {
     PrivateKeyInfo info = readPrivateKey(keyFile);
     try {
-      PrivateKey key = new JcaPEMKeyConverter().getPrivateKey(info);
+      PrivateKey key = jdkPrivateKey(info);
       SubjectPublicKeyInfo publicInfo =
           SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(
               publicOf(PrivateKeyFactory.createKey(info)));
@@ -95,6 +98,24 @@ public final class BlobSigner {
     } catch (java.security.GeneralSecurityException | IllegalArgumentException | org.bouncycastle.openssl.PEMException e) {
       throw invalid(keyFile, String.valueOf(e.getMessage()));
     }
+  }
+
+  /**
+   * The private key through the JDK's own key factories. Asking by the PEM's algorithm name
+   * ("ECDSA") would pick a BouncyCastle provider that another library registered in this JVM
+   * (sigstore-java does, when it verifies), and that provider refuses PKCS#8 EC keys.
+   */
+  private static PrivateKey jdkPrivateKey(PrivateKeyInfo info) throws java.security.GeneralSecurityException, IOException {
+    var oid = info.getPrivateKeyAlgorithm().getAlgorithm();
+    String algorithm;
+    if (oid.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
+      algorithm = "EC";
+    } else if (oid.equals(EdECObjectIdentifiers.id_Ed25519)) {
+      algorithm = "Ed25519";
+    } else {
+      throw new InvalidKeySpecException("key algorithm " + oid.getId() + " is neither EC nor Ed25519");
+    }
+    return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
   }
 
   private static java.security.Provider bc() {

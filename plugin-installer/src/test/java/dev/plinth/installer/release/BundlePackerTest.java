@@ -110,6 +110,34 @@ class BundlePackerTest {
   }
 
   @Test
+  void sign_ecdsaKey_afterBouncyCastleWasRegistered_stillSigns() throws Exception {
+    // sigstore-java registers BouncyCastle JVM-wide when it verifies; signing must not depend on it.
+    PackedBundle packed = BundlePacker.pack(pluginDir("1.0.0"), temp.resolve("o"), "noarch");
+    KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+    gen.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair pair = gen.generateKeyPair();
+    Path key = temp.resolve("key.pem");
+    Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
+        + "\n-----END PRIVATE KEY-----\n");
+    java.security.Provider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    boolean added = java.security.Security.addProvider(bc) != -1;
+    BlobSigner.Signed signed;
+    try {
+      signed = BlobSigner.sign(key, packed.archive());
+    } finally {
+      if (added) {
+        java.security.Security.removeProvider(bc.getName());
+      }
+    }
+
+    Signature verify = Signature.getInstance("SHA256withECDSA");
+    verify.initVerify(pair.getPublic());
+    verify.update(Files.readAllBytes(packed.archive()));
+    assertThat(verify.verify(Base64.getDecoder().decode(signed.signatureBase64()))).isTrue();
+  }
+
+  @Test
   void sign_notAKey_refusedNamingTheFile() throws Exception {
     Path notKey = temp.resolve("key.pem");
     Files.writeString(notKey, "hello");
