@@ -2,7 +2,9 @@ package dev.plinth.cli;
 
 import dev.plinth.manifest.ManifestParser;
 import dev.plinth.manifest.ManifestReport;
-import dev.plinth.manifest.PluginManifest;
+import dev.plinth.installer.release.BlobSigner;
+import dev.plinth.installer.release.BundlePacker;
+import dev.plinth.installer.release.PackedBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,10 @@ final class PackCommand extends CliCommand {
 
   @Override
   int execute(CliOutput out) {
+    if (!target.matches("[a-z0-9][a-z0-9_.-]*")) {
+      return out.fail("USAGE_INVALID", "--target must be lower-case letters, digits, '.', '_' or '-': " + target,
+          "Pass a target such as noarch or linux-x86_64.", null, null);
+    }
     Path manifestFile = dir.resolve("plugin.toml");
     if (!Files.isRegularFile(manifestFile)) {
       return out.fail("PACK_NO_MANIFEST", "plugin-dir has no plugin.toml: " + dir,
@@ -47,29 +53,24 @@ final class PackCommand extends CliCommand {
           first == null ? "Run plinth preflight for details." : first.nextStep(), "preflight",
           Map.of("issues", report.issues()));
     }
-    PluginManifest manifest = report.manifest().orElseThrow();
     try {
-      Files.createDirectories(output);
-      String name = manifest.id() + "-" + manifest.version() + "-" + target + ".tar.gz";
-      Path archive = output.resolve(name);
-      String sha256 = BundlePacker.writeTarGz(dir, archive);
-      Files.writeString(output.resolve(name + ".sha256"), sha256 + "  " + name + "\n");
-      out.line("packed   " + archive + " (" + Files.size(archive) + " bytes)");
-      out.line("sha256   " + sha256);
+      PackedBundle packed = BundlePacker.pack(dir, output, target);
+      Path archive = packed.archive();
+      out.line("packed   " + archive + " (" + packed.size() + " bytes)");
+      out.line("sha256   " + packed.sha256());
       Map<String, Object> result = new LinkedHashMap<>();
-      result.put("id", manifest.id());
-      result.put("version", manifest.version());
+      result.put("id", packed.id());
+      result.put("version", packed.version());
       result.put("archive", archive.toString());
-      result.put("sha256", sha256);
-      result.put("size", Files.size(archive));
+      result.put("sha256", packed.sha256());
+      result.put("size", packed.size());
       if (signKey != null) {
-        BlobSigner.Signed signed = BlobSigner.sign(signKey, archive);
-        Files.writeString(output.resolve(name + ".sig"), signed.signatureBase64() + "\n");
-        Files.writeString(output.resolve(name + ".pub"), signed.publicKeyPem());
-        out.line("signed   " + signed.algorithm() + " -> " + name + ".sig, " + name + ".pub");
-        result.put("signature", archive + ".sig");
-        result.put("publicKey", archive + ".pub");
-        result.put("algorithm", signed.algorithm());
+        BlobSigner.SignatureFiles signed = BlobSigner.signBeside(signKey, archive);
+        out.line("signed   " + signed.signed().algorithm() + " -> " + signed.signatureFile().getFileName()
+            + ", " + signed.publicKeyFile().getFileName());
+        result.put("signature", signed.signatureFile().toString());
+        result.put("publicKey", signed.publicKeyFile().toString());
+        result.put("algorithm", signed.signed().algorithm());
       }
       out.summary("ok: " + archive);
       return out.ok(result);

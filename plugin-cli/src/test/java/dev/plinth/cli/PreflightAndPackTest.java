@@ -167,6 +167,17 @@ class PreflightAndPackTest {
   }
 
   @Test
+  void pack_targetWithInvalidCharacters_usageInvalidNamingIt() throws Exception {
+    Path dir = plugin(temp.resolve("p"), "acme_target", "1.0.0", ">=1.0.0 <2.0.0");
+    CliRunner r = CliRunner.run("--json", "pack", dir.toString(), "-o", temp.resolve("o").toString(), "--target", "../x");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.json().at("/error/code").asText()).isEqualTo("USAGE_INVALID");
+    assertThat(r.json().at("/error/message").asText()).contains("--target").contains("../x");
+    assertThat(temp.resolve("o")).doesNotExist();
+  }
+
+  @Test
   void install_homeWithoutHostProfile_hostProfileMissingNamingFile() throws Exception {
     Path dir = plugin(temp.resolve("hello"), "hello", "1.0.0", ">=1.0.0");
     Path bare = Files.createDirectories(temp.resolve("bare-home"));
