@@ -186,6 +186,14 @@ public final class Downloader {
         if (interrupted(e)) {
           throw interruptedError(url, Phase.DOWNLOAD, e);
         }
+        InstallErrorCode local = InstallErrorCode.ofIoFailure(e, InstallErrorCode.DOWNLOAD_FAILED);
+        if (local != InstallErrorCode.DOWNLOAD_FAILED) {
+          // The local disk failed, not the network: retrying cannot help.
+          String where = String.valueOf(target.toAbsolutePath().getParent());
+          throw new InstallException(local, Phase.DOWNLOAD,
+              "download target must be writable: " + target + " (" + e.getMessage() + ")",
+              local.ioNextStep(where, ""), Map.of("url", url, "target", target.toString()), e);
+        }
         if (attempt >= settings.maxRetries()) {
           throw new InstallException(InstallErrorCode.DOWNLOAD_FAILED, Phase.DOWNLOAD,
               "archive download must complete: " + url + " (" + e + " after " + (attempt + 1) + " attempts)",

@@ -30,7 +30,11 @@ public enum IntegrityCode implements ErrorCode {
   /** {@code plinth.lock} disagrees with the current versions. */
   LOCK_FILE_MISMATCH,
   /** {@code state.json} cannot be read. */
-  STATE_UNREADABLE;
+  STATE_UNREADABLE,
+  /** A journal recovery could not read was moved aside as {@code journal/<tx>.json.corrupt}. */
+  JOURNAL_CORRUPT,
+  /** {@code events.jsonl} holds a line that is not an event (torn by a crash mid-write, or damaged). */
+  EVENTS_LINE_UNREADABLE;
 
   @Override
   public String code() {
