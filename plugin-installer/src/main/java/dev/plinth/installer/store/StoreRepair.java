@@ -105,7 +105,7 @@ final class StoreRepair {
     out.add(new RepairAction(IntegrityCode.STATE_UNREADABLE, "", "state.json",
         "rebuilt with " + rebuilt.size() + " installed plugin(s), each disabled; the damaged file is kept as "
             + aside.getFileName(), true,
-        "Enable the plugins again and acknowledge their permissions: plinth enable <id> --acknowledge-permissions."));
+        "Enable the plugins again and acknowledge their permissions: plinth enable <id> --ack-permissions."));
   }
 
   private static void lockFile(StoreLayout layout, List<RepairAction> out) {
