@@ -263,6 +263,12 @@ public final class Downloader {
       return write(in, source.toString(), target, Files.size(source), digests, progress);
     } catch (IOException e) {
       deleteQuietly(target);
+      if (InstallErrorCode.ofIoFailure(e, InstallErrorCode.SOURCE_NOT_FOUND) == InstallErrorCode.STORE_NO_SPACE) {
+        String where = String.valueOf(target.toAbsolutePath().getParent());
+        throw new InstallException(InstallErrorCode.STORE_NO_SPACE, Phase.DOWNLOAD,
+            "download target must be writable: " + target + " (" + e.getMessage() + ")",
+            InstallErrorCode.STORE_NO_SPACE.ioNextStep(where, ""), Map.of("path", source.toString()), e);
+      }
       throw new InstallException(InstallErrorCode.SOURCE_NOT_FOUND, Phase.DOWNLOAD,
           "local archive must be readable: " + source + " (" + e.getMessage() + ")",
           "Check the path and its permissions.", Map.of("path", source.toString()), e);

@@ -235,6 +235,10 @@ public final class PluginStore {
         Recovery.recover(ctx, false);
       }
       return body.get();
+    } catch (java.io.UncheckedIOException e) {
+      // A write that failed before a transaction had its own handling (the journal of a rollback
+      // or uninstall on a full disk): typed, so callers see STORE_NO_SPACE and not an I/O trace.
+      throw Activation.asInstallException(phase, home().toString(), e);
     }
   }
 
