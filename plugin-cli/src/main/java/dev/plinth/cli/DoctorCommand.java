@@ -51,13 +51,16 @@ final class DoctorCommand extends CliCommand {
       }
     }
     Map<String, PluginState> states;
+    List<PluginInfo> installed;
     try {
       states = store.state();
+      installed = store.list();
     } catch (PlinthException e) {
-      // Reported below as STATE_UNREADABLE, with its next step.
+      // An unreadable state.json: the integrity check below reports it with its next step.
       states = Map.of();
+      installed = List.of();
     }
-    for (PluginInfo p : store.list()) {
+    for (PluginInfo p : installed) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("id", p.id());
       doc.put("current", p.currentVersion());
