@@ -86,7 +86,8 @@ public enum InstallErrorCode implements ErrorCode {
       if (text.contains("No space left on device") || text.contains("Disk quota exceeded")) {
         return STORE_NO_SPACE;
       }
-      if (text.contains("Read-only file system") || text.contains("Permission denied")) {
+      if (text.contains("Read-only file system") || text.contains("Permission denied")
+          || text.contains("Operation not permitted")) {
         return STORE_NOT_WRITABLE;
       }
       if (t.getCause() == t) {

@@ -26,6 +26,9 @@ import java.util.Random;
  *       OperationCrashTest} wrote, one newer version at a time), {@code rollback} (alpha back and
  *       forth between two kept versions), {@code uninstall} (install alpha and beta, uninstall
  *       both) or {@code lock} (installFromLock of {@code lock-a.json} and {@code lock-b.json} in turn).
+ *   <li>{@code open <home> <action>}: opens the store and runs {@code list} or {@code enable}
+ *       (alpha); prints {@code ok} or {@code error <CODE> <message>} for a Plinth error; any
+ *       other exception escapes with its stack trace (the permission tests fail on that).
  * </ul>
  */
 public final class StoreChildMain {
@@ -38,6 +41,7 @@ public final class StoreChildMain {
       case "halt" -> halt(home, args[2], Phase.valueOf(args[3]));
       case "crash" -> crash(home, Path.of(args[2]), Long.parseLong(args[3]));
       case "op" -> operation(home, Path.of(args[2]), Long.parseLong(args[3]), args[4]);
+      case "open" -> open(home, args[2]);
       default -> throw new IllegalArgumentException("mode unknown: " + args[0]);
     }
   }
@@ -144,6 +148,21 @@ public final class StoreChildMain {
         default -> throw new IllegalArgumentException("operation unknown: " + operation);
       }
     }
+  }
+
+  private static void open(Path home, String action) {
+    try {
+      PluginStore store = builder(home).build();
+      if (action.equals("enable")) {
+        store.updateState("alpha", st -> st.withEnabled(true));
+      } else {
+        store.list();
+      }
+      System.out.println("ok");
+    } catch (dev.plinth.api.PlinthException e) {
+      System.out.println("error " + e.code().code() + " " + e.getMessage() + " | next step: " + e.nextStep());
+    }
+    System.out.flush();
   }
 
   /** A failed step goes to standard error (the crash tests' children.log). */
