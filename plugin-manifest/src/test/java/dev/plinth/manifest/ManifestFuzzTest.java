@@ -33,7 +33,7 @@ class ManifestFuzzTest {
     try (Stream<Path> files = Files.walk(Path.of(ManifestFuzzTest.class.getResource("/" + folder).toURI()))) {
       List<String> out = files.filter(p -> p.toString().endsWith(".toml")).sorted().map(p -> {
         try {
-          return Files.readString(p, StandardCharsets.UTF_8);
+          return new String(Files.readAllBytes(p), StandardCharsets.UTF_8); // some seeds are not UTF-8 on purpose
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -2,7 +2,6 @@ package dev.plinth.installer.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plinth.api.PlinthException;
 import dev.plinth.api.fuzz.Mutator;
 import dev.plinth.installer.InstallErrorCode;
 import dev.plinth.installer.InstallException;
@@ -84,7 +83,7 @@ class ArchiveFuzzTest {
       } catch (InstallException e) {
         assertThat(DOCUMENTED).as("code of %s from %s seed %d", e, s.name(), seed).contains((InstallErrorCode) e.code());
         assertThat(e.nextStep()).isNotBlank();
-      } catch (PlinthException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
         throw new AssertionError("undocumented " + e + " from mutated " + s.name() + " (seed " + seed + ")", e);
       }
       assertNothingOutside(work, staging.resolve("out"));

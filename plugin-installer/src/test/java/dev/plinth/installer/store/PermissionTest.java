@@ -64,7 +64,8 @@ class PermissionTest {
       }
       out.add(to.toString());
     }
-    openUp(tmp);
+    openUp(cp);
+    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
     return String.join(File.pathSeparator, out);
   }
 

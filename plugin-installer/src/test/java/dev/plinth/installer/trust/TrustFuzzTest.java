@@ -2,7 +2,6 @@ package dev.plinth.installer.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plinth.api.PlinthException;
 import dev.plinth.api.fuzz.Mutator;
 import dev.plinth.installer.InstallErrorCode;
 import dev.plinth.installer.InstallException;
@@ -90,7 +89,7 @@ class TrustFuzzTest {
     } catch (InstallException e) {
       assertThat(e.code()).as("code for input:\n" + input).isEqualTo(InstallErrorCode.TRUST_POLICY_INVALID);
       assertThat(e.nextStep()).isNotBlank();
-    } catch (PlinthException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       throw new AssertionError("undocumented " + e + " for input:\n" + input, e);
     }
   }
@@ -135,7 +134,7 @@ class TrustFuzzTest {
       assertThat(v).isNotNull();
     } catch (InstallException e) {
       assertThat(VERIFY_CODES).as("code of %s for %s", e, input).contains((InstallErrorCode) e.code());
-    } catch (PlinthException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       throw new AssertionError("undocumented " + e + " for signatures " + input, e);
     }
   }
