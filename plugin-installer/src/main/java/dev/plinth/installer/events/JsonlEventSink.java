@@ -127,7 +127,7 @@ public final class JsonlEventSink implements EventSink {
       if (!Files.isRegularFile(file)) {
         return out;
       }
-      try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      try (BufferedReader r = lenientReader(file)) {
         String line;
         int n = 0;
         while ((line = r.readLine()) != null) {
@@ -137,7 +137,7 @@ public final class JsonlEventSink implements EventSink {
           }
         }
       } catch (IOException e) {
-        // Undecodable bytes: the whole file is suspect; line 0 says "not even readable".
+        // The file could not be read at all; line 0 says so.
         out.add(0);
       }
       return out;
@@ -186,6 +186,14 @@ public final class JsonlEventSink implements EventSink {
   }
 
   /**
+   * A reader that turns bytes which are not UTF-8 into U+FFFD instead of failing: a crash can cut
+   * a line inside a multi-byte character, and that must cost that line only, not every later event.
+   */
+  private static BufferedReader lenientReader(Path f) throws IOException {
+    return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(f), StandardCharsets.UTF_8));
+  }
+
+  /**
    * Rotates under the cross-process lock, and only when the live file is still too full for the
    * incoming line: another process may have rotated it since this one looked.
    */
@@ -224,7 +232,7 @@ public final class JsonlEventSink implements EventSink {
       if (!Files.isRegularFile(f)) {
         continue;
       }
-      try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+      try (BufferedReader r = lenientReader(f)) {
         String line;
         while ((line = r.readLine()) != null) {
           PlinthEvent e = parse(line);
