@@ -24,6 +24,14 @@ class FuzzRegressionTest {
   }
 
   @Test
+  void parse_numberTooLargeInAnEngineRange_isAnIssueOfThatFieldNotANumberFormatException() throws Exception {
+    ManifestReport report = ManifestParser.parse(input("huge-number-in-range.toml"));
+
+    assertThat(report.errors()).extracting(ManifestIssue::field).contains("plugin.engine.api");
+    assertThat(report.errors()).extracting(ManifestIssue::message).anyMatch(m -> m.contains("too large"));
+  }
+
+  @Test
   void hostProfile_malformedUnicodeEscape_isHostProfileInvalid() throws Exception {
     ManifestException e = catchThrowableOfType(ManifestException.class,
         () -> HostProfiles.parse("[host]\nname = \"x\"\nversion = \"1.0.0\"\n" + input("malformed-unicode-escape.toml")));
