@@ -69,7 +69,49 @@ public enum InstallErrorCode implements ErrorCode {
   VERSION_CONFLICT,
   PLUGIN_PINNED,
   STORE_PATH_UNSAFE,
-  LOCK_FILE_INVALID;
+  LOCK_FILE_INVALID,
+  /** The file system holding the plugin home (or its staging folder) is full. */
+  STORE_NO_SPACE,
+  /** The plugin home is read-only, or this process may not write or read a file in it. */
+  STORE_NOT_WRITABLE;
+
+  /**
+   * The code for a failed file operation: {@link #STORE_NO_SPACE} when the file system is full,
+   * {@link #STORE_NOT_WRITABLE} when it is read-only or access was denied, else {@code fallback}.
+   * Looks through the whole cause chain.
+   */
+  @API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
+  public static InstallErrorCode ofIoFailure(Throwable failure, InstallErrorCode fallback) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.file.AccessDeniedException) {
+        return STORE_NOT_WRITABLE;
+      }
+      String text = t instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+          ? fse.getReason() : String.valueOf(t.getMessage());
+      if (text.contains("No space left on device") || text.contains("Disk quota exceeded")) {
+        return STORE_NO_SPACE;
+      }
+      if (text.contains("Read-only file system") || text.contains("Permission denied")
+          || text.contains("Operation not permitted")) {
+        return STORE_NOT_WRITABLE;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return fallback;
+  }
+
+  /** The operator's next step for {@link #ofIoFailure}'s codes; {@code fallback} for the others. */
+  @API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.1")
+  public String ioNextStep(String home, String fallback) {
+    return switch (this) {
+      case STORE_NO_SPACE -> "Free space on the file system of " + home
+          + " (df " + home + "), then retry; the previous version is still active.";
+      case STORE_NOT_WRITABLE -> "Make " + home + " writable by this user (mount read-write, chown or chmod), then retry.";
+      default -> fallback;
+    };
+  }
 
   @Override
   public String code() {

@@ -134,7 +134,14 @@ public final class HostProfiles {
    * @throws ManifestException with code {@code HOST_PROFILE_INVALID} listing every problem
    */
   public static HostProfile parse(String toml) {
-    TomlParseResult result = Toml.parse(toml);
+    TomlParseResult result;
+    try {
+      result = Toml.parse(toml);
+    } catch (AssertionError e) {
+      // tomlj asserts on some malformed escapes when the JVM runs with -ea (see ManifestParser).
+      throw invalid(List.of(Issues.issue(ManifestCode.HOST_PROFILE_INVALID, "", null,
+          "host.toml has a TOML syntax error: a malformed escape sequence", "Fix the TOML syntax of host.toml.")));
+    }
     Issues issues = new Issues();
     result.errors().forEach(e -> issues.add(ManifestCode.HOST_PROFILE_INVALID, "", null,
         "host.toml has a TOML syntax error at line " + e.position().line() + ", column "

@@ -155,7 +155,16 @@ public final class ManifestParser {
 
   /** Parses and validates manifest text. */
   public static ManifestReport parse(String toml) {
-    TomlParseResult result = Toml.parse(toml);
+    TomlParseResult result;
+    try {
+      result = Toml.parse(toml);
+    } catch (AssertionError e) {
+      // tomlj asserts on some malformed escapes (a unicode escape followed by non-hex) when the JVM runs with -ea;
+      // without -ea it reports the same text as a syntax error.
+      return new ManifestReport(null, List.of(new ManifestIssue(ManifestCode.TOML_SYNTAX.code(),
+          ManifestCode.TOML_SYNTAX.severity(), "", "", "plugin.toml has a TOML syntax error: a malformed escape sequence",
+          "Fix the string escapes of plugin.toml (\\uXXXX takes four hex digits).")));
+    }
     if (result.hasErrors()) {
       List<ManifestIssue> issues = new ArrayList<>();
       String[] lines = toml.split("\r?\n", -1);

@@ -97,7 +97,13 @@ final class VersionRanges {
         return "is not a version range (cannot read `" + bad + "`)";
       }
     }
-    RangesList compiled = compile(range);
+    RangesList compiled;
+    try {
+      compiled = compile(range);
+    } catch (RuntimeException e) {
+      // semver4j reads each number as an int or long: a longer one fails inside it.
+      return "is not a version range (a number in it is too large)";
+    }
     if (compiled.get().size() != OR.split(text, -1).length
         || compiled.get().stream().anyMatch(List::isEmpty)) {
       return "is not a version range";

@@ -45,10 +45,10 @@ final class Doctor {
     List<IntegrityReport.Problem> other = new ArrayList<>();
     for (IntegrityReport.Problem p : integrity.problems()) {
       switch (p.code()) {
-        case JOURNAL_LEFT -> interrupted.add(p);
+        case JOURNAL_LEFT, JOURNAL_CORRUPT -> interrupted.add(p);
         case STAGING_LEFT, INSTALL_RECORD_MISSING -> orphans.add(p);
         case POINTER_DANGLING, POINTER_MISSING -> dangling.add(p);
-        case LOCK_FILE_MISMATCH, STATE_UNREADABLE -> other.add(p);
+        case LOCK_FILE_MISMATCH, STATE_UNREADABLE, EVENTS_LINE_UNREADABLE -> other.add(p);
         default -> {
           // File problems belong to their plugin's diagnosis.
         }

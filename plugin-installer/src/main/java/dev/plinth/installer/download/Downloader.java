@@ -194,6 +194,14 @@ public final class Downloader {
         if (interrupted(e)) {
           throw interruptedError(url, Phase.DOWNLOAD, e);
         }
+        InstallErrorCode local = InstallErrorCode.ofIoFailure(e, InstallErrorCode.DOWNLOAD_FAILED);
+        if (local != InstallErrorCode.DOWNLOAD_FAILED) {
+          // The local disk failed, not the network: retrying cannot help.
+          String where = String.valueOf(target.toAbsolutePath().getParent());
+          throw new InstallException(local, Phase.DOWNLOAD,
+              "download target must be writable: " + target + " (" + e.getMessage() + ")",
+              local.ioNextStep(where, ""), Map.of("url", url, "target", target.toString()), e);
+        }
         if (attempt >= settings.maxRetries()) {
           throw new InstallException(InstallErrorCode.DOWNLOAD_FAILED, Phase.DOWNLOAD,
               "archive download must complete: " + url + " (" + e + " after " + (attempt + 1) + " attempts)",
@@ -263,6 +271,12 @@ public final class Downloader {
       return write(in, source.toString(), target, Files.size(source), digests, progress);
     } catch (IOException e) {
       deleteQuietly(target);
+      if (InstallErrorCode.ofIoFailure(e, InstallErrorCode.SOURCE_NOT_FOUND) == InstallErrorCode.STORE_NO_SPACE) {
+        String where = String.valueOf(target.toAbsolutePath().getParent());
+        throw new InstallException(InstallErrorCode.STORE_NO_SPACE, Phase.DOWNLOAD,
+            "download target must be writable: " + target + " (" + e.getMessage() + ")",
+            InstallErrorCode.STORE_NO_SPACE.ioNextStep(where, ""), Map.of("path", source.toString()), e);
+      }
       throw new InstallException(InstallErrorCode.SOURCE_NOT_FOUND, Phase.DOWNLOAD,
           "local archive must be readable: " + source + " (" + e.getMessage() + ")",
           "Check the path and its permissions.", Map.of("path", source.toString()), e);

@@ -117,6 +117,83 @@ public final class JsonlEventSink implements EventSink {
   }
 
   /**
+   * The 1-based numbers of the live file's lines that are not events: a line torn by a crash
+   * mid-write, or damage from outside. Reading skips them; {@link #dropUnreadableLines()} removes
+   * them. Empty when the file is missing or sound.
+   */
+  public List<Integer> unreadableLines() {
+    synchronized (lock) {
+      List<Integer> out = new java.util.ArrayList<>();
+      if (!Files.isRegularFile(file)) {
+        return out;
+      }
+      try (BufferedReader r = lenientReader(file)) {
+        String line;
+        int n = 0;
+        while ((line = r.readLine()) != null) {
+          n++;
+          if (!line.isBlank() && parse(line) == null) {
+            out.add(n);
+          }
+        }
+      } catch (IOException e) {
+        // The file could not be read at all; line 0 says so.
+        out.add(0);
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Rewrites the live file without its unreadable lines (bytes that are not UTF-8 are replaced
+   * before the lines are judged), through a temp file and an atomic rename, under the
+   * cross-process lock. An event another process appends during the rewrite is lost, so run it on a
+   * quiet home. Returns how many lines were dropped.
+   *
+   * @throws IOException when the file cannot be read or replaced
+   */
+  public int dropUnreadableLines() throws IOException {
+    synchronized (lock) {
+      if (!Files.isRegularFile(file)) {
+        return 0;
+      }
+      try (FileChannel channel = lockChannel()) {
+        channel.lock(); // released when the channel closes
+        String text = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+            .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        StringBuilder kept = new StringBuilder();
+        int dropped = 0;
+        for (String line : text.split("\n", -1)) {
+          if (line.isBlank()) {
+            continue;
+          }
+          if (parse(line) == null) {
+            dropped++;
+          } else {
+            kept.append(line).append('\n');
+          }
+        }
+        if (dropped > 0) {
+          Path temp = file.resolveSibling("." + file.getFileName() + ".repair-" + System.nanoTime());
+          Files.writeString(temp, kept, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return dropped;
+      }
+    }
+  }
+
+  /**
+   * A reader that turns bytes which are not UTF-8 into U+FFFD instead of failing: a crash can cut
+   * a line inside a multi-byte character, and that must cost that line only, not every later event.
+   */
+  private static BufferedReader lenientReader(Path f) throws IOException {
+    return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(f), StandardCharsets.UTF_8));
+  }
+
+  /**
    * Rotates under the cross-process lock, and only when the live file is still too full for the
    * incoming line: another process may have rotated it since this one looked.
    */
@@ -155,7 +232,7 @@ public final class JsonlEventSink implements EventSink {
       if (!Files.isRegularFile(f)) {
         continue;
       }
-      try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+      try (BufferedReader r = lenientReader(f)) {
         String line;
         while ((line = r.readLine()) != null) {
           PlinthEvent e = parse(line);

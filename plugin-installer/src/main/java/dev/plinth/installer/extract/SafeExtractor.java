@@ -93,6 +93,10 @@ public final class SafeExtractor {
       return new ExtractionResult(root, writer.digests(), writer.entries(), writer.totalBytes());
     } catch (IOException | UncheckedIOException e) {
       FileTrees.deleteRecursively(root);
+      InstallErrorCode local = InstallErrorCode.ofIoFailure(e, InstallErrorCode.ARCHIVE_INVALID);
+      if (local != InstallErrorCode.ARCHIVE_INVALID) {
+        throw localFailure(local, root, e);
+      }
       throw ExtractErrors.invalid(archive.getFileName().toString(), String.valueOf(e.getMessage()), e);
     } catch (RuntimeException | Error e) {
       FileTrees.deleteRecursively(root);
@@ -140,6 +144,9 @@ public final class SafeExtractor {
       return new ExtractionResult(root, writer.digests(), writer.entries(), writer.totalBytes());
     } catch (IOException | UncheckedIOException e) {
       FileTrees.deleteRecursively(root);
+      if (InstallErrorCode.ofIoFailure(e, InstallErrorCode.SOURCE_NOT_FOUND) == InstallErrorCode.STORE_NO_SPACE) {
+        throw localFailure(InstallErrorCode.STORE_NO_SPACE, root, e);
+      }
       throw new InstallException(InstallErrorCode.SOURCE_NOT_FOUND, Phase.EXTRACT,
           "source folder must be readable: " + source + " (" + e.getMessage() + ")",
           "Check that the folder exists and is readable.", Map.of("source", source.toString()), e);
@@ -364,5 +371,13 @@ public final class SafeExtractor {
       return false;
     }
     return Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS).contains(PosixFilePermission.OWNER_EXECUTE);
+  }
+
+  /** The staging side of the disk failed (full, read-only, denied): not the archive's fault. */
+  private static InstallException localFailure(InstallErrorCode code, Path root, Exception e) {
+    String where = String.valueOf(root.toAbsolutePath().getParent());
+    return new InstallException(code, Phase.EXTRACT,
+        "extraction target must be writable: " + root + " (" + e.getMessage() + ")",
+        code.ioNextStep(where, ""), java.util.Map.of("target", root.toString()), e);
   }
 }

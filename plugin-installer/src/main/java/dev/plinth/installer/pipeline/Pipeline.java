@@ -130,9 +130,11 @@ public final class Pipeline implements BundleStager {
       throw e;
     } catch (IOException | UncheckedIOException e) {
       clean(stagingDir);
-      throw new InstallException(InstallErrorCode.STAGING_IO, phase[0],
+      InstallErrorCode code = InstallErrorCode.ofIoFailure(e, InstallErrorCode.STAGING_IO);
+      throw new InstallException(code, phase[0],
           "staging folder must be readable and writable: " + stagingDir + " (" + e + ")",
-          "Check free space and permissions under the plugin home's staging folder.",
+          code.ioNextStep(String.valueOf(stagingDir.toAbsolutePath().getParent()),
+              "Check free space and permissions under the plugin home's staging folder."),
           Map.of("stagingDir", stagingDir.toString()), e);
     } catch (RuntimeException | Error e) {
       clean(stagingDir);

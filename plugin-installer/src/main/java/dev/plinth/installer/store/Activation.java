@@ -128,9 +128,10 @@ final class Activation {
           pe.getMessage() == null ? pe.code().code() : pe.getMessage(), pe.nextStep(),
           Map.of("plugin", subject, "cause_code", pe.code().code()), pe);
     }
-    return new InstallException(InstallErrorCode.STORE_IO, phase,
+    InstallErrorCode code = InstallErrorCode.ofIoFailure(ex, InstallErrorCode.STORE_IO);
+    return new InstallException(code, phase,
         "store file operation failed in " + phase.jsonName() + ": " + ex.getMessage(),
-        "Check free space and permissions under the plugin home, then retry.",
+        code.ioNextStep("the plugin home", "Check free space and permissions under the plugin home, then retry."),
         Map.of("plugin", subject), ex);
   }
 

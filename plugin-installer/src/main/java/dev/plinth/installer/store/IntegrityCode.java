@@ -40,7 +40,11 @@ public enum IntegrityCode implements ErrorCode {
   /** An index entry names another version than {@code current}, or a plugin no longer installed. */
   INDEX_ENTRY_STALE,
   /** An index entry's own digest, or its {@code plugin.toml} digest, does not match. */
-  INDEX_ENTRY_TAMPERED;
+  INDEX_ENTRY_TAMPERED,
+  /** A journal recovery could not read was moved aside as {@code journal/<tx>.json.corrupt}. */
+  JOURNAL_CORRUPT,
+  /** {@code events.jsonl} holds a line that is not an event (torn by a crash mid-write, or damaged). */
+  EVENTS_LINE_UNREADABLE;
 
   @Override
   public String code() {

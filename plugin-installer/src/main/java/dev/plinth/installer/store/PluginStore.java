@@ -45,9 +45,11 @@ public final class PluginStore {
   private final StoreContext ctx;
   private final StoreLock lock;
   private final UpdateChecker updateChecker;
+  private final List<RepairStep> repairSteps;
 
-  PluginStore(StoreContext ctx, StoreLock lock, @Nullable UpdateChecker updateChecker) {
+  PluginStore(StoreContext ctx, StoreLock lock, @Nullable UpdateChecker updateChecker, List<RepairStep> repairSteps) {
     this.ctx = ctx;
+    this.repairSteps = List.copyOf(repairSteps);
     this.lock = lock;
     this.updateChecker = updateChecker != null ? updateChecker : new StagingUpdateChecker(ctx, this::locked);
     locked(Phase.RESOLVE, () -> {
@@ -242,6 +244,28 @@ public final class PluginStore {
     return locked(Phase.COMMIT, () -> IndexFile.refresh(ctx.layout(), false));
   }
 
+  /**
+   * Repairs damaged store metadata where the versions on disk prove what it should hold, under
+   * the store lock: recovers interrupted transactions and sweeps leftovers, removes journals that
+   * could not be read, removes kept versions whose install record is unreadable, rebuilds an
+   * unreadable {@code state.json} (every plugin disabled: the operator's decisions are not guessed),
+   * rewrites {@code plinth.lock}, and drops unreadable lines from {@code events.jsonl}; then runs
+   * the steps given to {@link PluginStoreBuilder#repairStep}. What cannot be rebuilt (the current
+   * version's install record, changed plugin files) is reported with a next step, not touched.
+   * Run it on a quiet home: an event another process writes meanwhile may be lost.
+   */
+  @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
+  public RepairReport repair() {
+    return locked(Phase.COMMIT, () -> {
+      Recovery.recover(ctx, true);
+      List<RepairAction> actions = new java.util.ArrayList<>(StoreRepair.run(ctx.layout()));
+      for (RepairStep step : repairSteps) {
+        actions.addAll(step.repair(home()));
+      }
+      return new RepairReport(home(), actions, StoreIntegrity.check(home()));
+    });
+  }
+
   /** Runs {@code body} holding the store lock, recovering a dead writer's work first. */
   <T> T locked(Phase phase, Supplier<T> body) {
     try (StoreLock.Held held = lock.acquire(phase)) {
@@ -249,6 +273,10 @@ public final class PluginStore {
         Recovery.recover(ctx, false);
       }
       return body.get();
+    } catch (java.io.UncheckedIOException e) {
+      // A write that failed before a transaction had its own handling (the journal of a rollback
+      // or uninstall on a full disk): typed, so callers see STORE_NO_SPACE and not an I/O trace.
+      throw Activation.asInstallException(phase, home().toString(), e);
     }
   }
 

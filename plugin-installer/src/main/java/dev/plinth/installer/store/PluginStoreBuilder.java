@@ -13,6 +13,8 @@ import dev.plinth.installer.events.JsonlEventSink;
 import dev.plinth.manifest.HostProfile;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +44,7 @@ public final class PluginStoreBuilder {
   private @Nullable Duration healthTimeout;
   private @Nullable Duration lockTimeout;
   private @Nullable PointerStyle pointerStyle;
+  private final List<RepairStep> repairSteps = new ArrayList<>();
 
   PluginStoreBuilder() {}
 
@@ -127,6 +130,16 @@ public final class PluginStoreBuilder {
   }
 
   /**
+   * Adds a step to {@link PluginStore#repair()}, run after the store's own steps in the order
+   * added (for metadata another component keeps under the home, such as an index).
+   */
+  @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
+  public PluginStoreBuilder repairStep(RepairStep value) {
+    repairSteps.add(requireNonNull(value, "repairStep"));
+    return this;
+  }
+
+  /**
    * Opens the store: creates the layout and recovers every interrupted transaction.
    *
    * @throws IllegalStateException when no home was set
@@ -137,7 +150,11 @@ public final class PluginStoreBuilder {
       throw new IllegalStateException("home must be set: null");
     }
     StoreLayout layout = new StoreLayout(home);
-    layout.createFolders();
+    try {
+      layout.createFolders();
+    } catch (java.io.UncheckedIOException e) {
+      throw openFailure(home, e);
+    }
     CurrentPointer pointer = new CurrentPointer(pointerStyle == null ? PointerStyle.AUTO : pointerStyle, layout.plugins());
     StoreContext ctx = new StoreContext(layout, pointer, new Journal(layout),
         stager != null ? stager : PluginStoreBuilder::noStager,
@@ -149,7 +166,20 @@ public final class PluginStoreBuilder {
         retention != null ? retention : DEFAULT_RETENTION,
         healthTimeout != null ? healthTimeout : DEFAULT_HEALTH_TIMEOUT);
     StoreLock lock = new StoreLock(layout.home(), layout.storeLock(), lockTimeout != null ? lockTimeout : DEFAULT_LOCK_TIMEOUT);
-    return new PluginStore(ctx, lock, updateChecker);
+    try {
+      return new PluginStore(ctx, lock, updateChecker, repairSteps);
+    } catch (java.io.UncheckedIOException e) {
+      throw openFailure(home, e);
+    }
+  }
+
+  /** Opening writes (folders, recovery, the lock file): a full or read-only home says so by code. */
+  private static InstallException openFailure(Path home, java.io.UncheckedIOException e) {
+    InstallErrorCode code = InstallErrorCode.ofIoFailure(e, InstallErrorCode.STORE_IO);
+    return new InstallException(code, Phase.RESOLVE,
+        "plugin home must be writable to open the store: " + home + " (" + e.getCause().getMessage() + ")",
+        code.ioNextStep(home.toString(), "Check free space and permissions under " + home + ", then retry."),
+        java.util.Map.of("home", home.toString()), e);
   }
 
   private static <T> T once(String name, @Nullable T old, T value) {

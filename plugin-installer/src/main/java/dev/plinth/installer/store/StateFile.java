@@ -31,6 +31,11 @@ final class StateFile {
     try {
       return new TreeMap<>(Json.read(file, Content.class).plugins());
     } catch (IOException | RuntimeException e) {
+      InstallErrorCode denied = InstallErrorCode.ofIoFailure(e, InstallErrorCode.STORE_CORRUPT);
+      if (denied == InstallErrorCode.STORE_NOT_WRITABLE) {
+        throw new InstallException(denied, Phase.PREPARE, "state.json must be readable by this user: " + file,
+            denied.ioNextStep(file.toString(), ""), Map.of("path", file.toString()), e);
+      }
       throw new InstallException(InstallErrorCode.STORE_CORRUPT, Phase.PREPARE,
           "state.json is not valid JSON: " + file, "Restore state.json from a backup or delete it "
               + "(plugins then start disabled and need acknowledging again).",

@@ -3,6 +3,7 @@ package dev.plinth.installer.store;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.plinth.installer.InstallException;
+import dev.plinth.installer.events.JsonlEventSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +40,12 @@ public final class StoreIntegrity {
           "Open the store (it removes orphans), or delete it when no install runs."));
     }
     for (String name : StoreLayout.listNames(layout.journal(), false)) {
+      if (name.endsWith(".corrupt")) {
+        out.add(problem(IntegrityCode.JOURNAL_CORRUPT, "", "journal/" + name,
+            "journal of an interrupted transaction is unreadable: " + name,
+            "Run doctor --repair (it removes the journal), then check the current versions with doctor --verify."));
+        continue;
+      }
       out.add(problem(IntegrityCode.JOURNAL_LEFT, "", "journal/" + name,
           "journal left by an interrupted transaction: " + name,
           "Open the store to recover it; a .corrupt journal needs a manual look at the plugin it names."));
@@ -48,7 +55,14 @@ public final class StoreIntegrity {
     try {
       StateFile.read(layout);
     } catch (InstallException e) {
-      out.add(problem(IntegrityCode.STATE_UNREADABLE, "", "state.json", String.valueOf(e.getMessage()), e.nextStep()));
+      out.add(problem(IntegrityCode.STATE_UNREADABLE, "", "state.json", String.valueOf(e.getMessage()),
+          "Run doctor --repair (it rebuilds state.json with every installed plugin disabled), or restore it from a backup."));
+    }
+    List<Integer> torn = JsonlEventSink.builder(layout.eventsFile()).build().unreadableLines();
+    if (!torn.isEmpty()) {
+      out.add(problem(IntegrityCode.EVENTS_LINE_UNREADABLE, "", "events.jsonl",
+          "events.jsonl has " + torn.size() + " unreadable line(s), first at line: " + torn.get(0),
+          "Run doctor --repair (it removes the unreadable lines; reading already skips them)."));
     }
     return new IntegrityReport(layout.home(), ids.size(), out);
   }

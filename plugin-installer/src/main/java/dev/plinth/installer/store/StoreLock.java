@@ -106,9 +106,11 @@ final class StoreLock {
       }
     } catch (IOException e) {
       releaseFile();
-      throw new InstallException(InstallErrorCode.STORE_IO, phase,
+      InstallErrorCode code = InstallErrorCode.ofIoFailure(e, InstallErrorCode.STORE_IO);
+      throw new InstallException(code, phase,
           "store lock cannot be taken: " + lockFile + " (" + e.getMessage() + ")",
-          "Check that the plugin home is writable.", Map.of("path", lockFile.toString()), e);
+          code.ioNextStep(String.valueOf(lockFile.getParent()), "Check that the plugin home is writable."),
+          Map.of("path", lockFile.toString()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       releaseFile();

@@ -91,7 +91,13 @@ public final class TrustPolicy {
 
   /** Parses policy text; relative paths resolve against {@code baseDir}. */
   public static TrustPolicy parse(String toml, Path baseDir, String origin) {
-    TomlParseResult r = Toml.parse(toml);
+    TomlParseResult r;
+    try {
+      r = Toml.parse(toml);
+    } catch (AssertionError e) {
+      // tomlj asserts on some malformed escapes when the JVM runs with -ea; without -ea it reports them.
+      throw invalid(origin, "toml", "must be valid TOML", "a malformed escape sequence", null);
+    }
     if (r.hasErrors()) {
       var e = r.errors().get(0);
       throw invalid(origin, "toml", "must be valid TOML", "line " + e.position().line() + ": " + e.getMessage(), null);
@@ -108,7 +114,7 @@ public final class TrustPolicy {
     Path trustedRoot = null;
     if (r.contains("trusted_root")) {
       String v = string(origin, "trusted_root", r.get("trusted_root"));
-      trustedRoot = baseDir.resolve(v).normalize();
+      trustedRoot = path(origin, "trusted_root", baseDir, v);
       if (!Files.isRegularFile(trustedRoot)) {
         throw invalid(origin, "trusted_root", "must name an existing trusted_root.json", trustedRoot.toString(), null);
       }
@@ -176,7 +182,7 @@ public final class TrustPolicy {
     List<Path> keyPaths = new ArrayList<>();
     if (t.contains("keys")) {
       for (String k : strings(origin, at + ".keys", t.get("keys"))) {
-        keyPaths.add(baseDir.resolve(k).normalize());
+        keyPaths.add(path(origin, at + ".keys", baseDir, k));
       }
     }
     if (mode == TrustMode.REQUIRE && identity == null && keyPaths.isEmpty()) {
@@ -234,6 +240,15 @@ public final class TrustPolicy {
       out.add(string(origin, field + "[" + i + "]", array.get(i)));
     }
     return out;
+  }
+
+  /** {@code value} resolved against {@code baseDir}; a name no file system accepts (a NUL, say) is invalid. */
+  private static Path path(String origin, String field, Path baseDir, String value) {
+    try {
+      return baseDir.resolve(value).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw invalid(origin, field, "must be a file path", value.replace("\0", "\\0"), e);
+    }
   }
 
   static InstallException invalid(String origin, String field, String rule, String value, @Nullable Throwable cause) {

@@ -20,11 +20,20 @@ final class ChildJvm {
   }
 
   static ChildJvm start(Path logFile, String... args) {
-    List<String> cmd = new ArrayList<>(List.of(
+    return start(logFile, List.of(), childClassPath(), args);
+  }
+
+  /**
+   * Starts the child behind {@code prefix} (for example {@code setpriv --reuid=...} to run it as
+   * another user) on {@code classPath}.
+   */
+  static ChildJvm start(Path logFile, List<String> prefix, String classPath, String... args) {
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx96m",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-        "-cp", childClassPath(),
+        "-cp", classPath,
         StoreChildMain.class.getName()));
     cmd.addAll(List.of(args));
     try {
@@ -36,7 +45,7 @@ final class ChildJvm {
   }
 
   /** The test class path without the large libraries a store child never loads (faster start-up). */
-  private static String childClassPath() {
+  static String childClassPath() {
     List<String> keep = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
       if (!UNUSED.matcher(entry).find()) {

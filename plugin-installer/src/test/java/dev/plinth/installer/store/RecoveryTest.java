@@ -90,7 +90,7 @@ class RecoveryTest {
 
     assertThat(fx.home.resolve("journal/tx-3-dd.json.corrupt")).exists();
     assertThat(StoreIntegrity.check(fx.home).problems()).extracting(IntegrityReport.Problem::code)
-        .containsExactly(IntegrityCode.JOURNAL_LEFT);
+        .containsExactly(IntegrityCode.JOURNAL_CORRUPT);
   }
 
   @Test

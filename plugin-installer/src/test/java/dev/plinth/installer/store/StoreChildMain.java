@@ -20,7 +20,15 @@ import java.util.Random;
  *       hooks) as {@code phase} starts;
  *   <li>{@code crash <home> <bundles> <seed>}: prints {@code warm}, waits for {@code go} on stdin,
  *       opens the store, prints {@code ready}, then installs,
- *       upgrades, downgrades, rolls back and uninstalls at random, forever, until killed.
+ *       upgrades, downgrades, rolls back and uninstalls at random, forever, until killed;
+ *   <li>{@code op <home> <bundles> <seed> <operation>}: like {@code crash}, but repeats one
+ *       operation until killed: {@code upgrade} (alpha through the versions {@link
+ *       OperationCrashTest} wrote, one newer version at a time), {@code rollback} (alpha back and
+ *       forth between two kept versions), {@code uninstall} (install alpha and beta, uninstall
+ *       both) or {@code lock} (installFromLock of {@code lock-a.json} and {@code lock-b.json} in turn).
+ *   <li>{@code open <home> <action>}: opens the store and runs {@code list} or {@code enable}
+ *       (alpha); prints {@code ok} or {@code error <CODE> <message>} for a Plinth error; any
+ *       other exception escapes with its stack trace (the permission tests fail on that).
  * </ul>
  */
 public final class StoreChildMain {
@@ -32,6 +40,8 @@ public final class StoreChildMain {
       case "install" -> install(home, args[2], Long.parseLong(args[3]));
       case "halt" -> halt(home, args[2], Phase.valueOf(args[3]));
       case "crash" -> crash(home, Path.of(args[2]), Long.parseLong(args[3]));
+      case "op" -> operation(home, Path.of(args[2]), Long.parseLong(args[3]), args[4]);
+      case "open" -> open(home, args[2]);
       default -> throw new IllegalArgumentException("mode unknown: " + args[0]);
     }
   }
@@ -70,6 +80,96 @@ public final class StoreChildMain {
     }).build();
     store.install(InstallRequest.of(source).withEnable(true).withAcknowledgePermissions(true));
     System.out.println("not halted");
+  }
+
+  /** Loads the classes a transaction needs, says "warm", and waits for "go"; false when told to stop. */
+  private static boolean warmAndWait() {
+    Json.bytes(new PluginState(true, null, null));
+    Versions.compare("1.0.0", "1.1.0");
+    System.out.println("warm");
+    System.out.flush();
+    try {
+      return "go".equals(new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+          java.nio.charset.StandardCharsets.UTF_8)).readLine());
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static void operation(Path home, Path bundles, long seed, String operation) {
+    Random random = new Random(seed);
+    if (!warmAndWait()) {
+      return;
+    }
+    // Unloading takes the runtime a moment; without it an uninstall is too quick for a random kill
+    // to land inside it often enough to count.
+    Activator unloading = new Activator() {
+      @Override
+      public void deactivate(String pluginId) throws Exception {
+        Thread.sleep(random.nextInt(30));
+      }
+    };
+    PluginStore store = builder(home).activator(unloading).retention(2).build();
+    java.util.function.Function<String, InstallRequest> alpha = v ->
+        InstallRequest.of(bundles.resolve("alpha-" + v).toString()).withAllowDowngrade(true);
+    // Set up before "ready", so the kill's random moment falls on the operation under test.
+    if (operation.equals("rollback") && store.info("alpha").map(i -> i.versions().size()).orElse(0) < 2) {
+      store.install(alpha.apply("1.0.0"));
+      store.install(alpha.apply("1.1.0"));
+    }
+    if (operation.equals("uninstall")) {
+      logFailure(store.install(alpha.apply("1.0.0")));
+      logFailure(store.install(InstallRequest.of(bundles.resolve("beta-1.0.0").toString())));
+    }
+    System.out.println("ready");
+    System.out.flush();
+    while (true) {
+      switch (operation) {
+        case "upgrade" -> {
+          int next = store.info("alpha").flatMap(i -> java.util.Optional.ofNullable(i.currentVersion()))
+              .map(v -> Integer.parseInt(v.split("\\.")[1]) + 1).orElse(0);
+          if (next >= OperationCrashTest.UPGRADE_VERSIONS) {
+            store.uninstall("alpha", false, true);
+          } else {
+            store.install(alpha.apply("1." + next + ".0").withEnable(random.nextBoolean()));
+          }
+        }
+        case "rollback" -> store.rollback("alpha");
+        case "uninstall" -> {
+          logFailure(store.uninstall("beta", random.nextBoolean(), false));
+          logFailure(store.uninstall("alpha", random.nextBoolean(), false));
+          logFailure(store.install(alpha.apply("1.0.0")));
+          logFailure(store.install(InstallRequest.of(bundles.resolve("beta-1.0.0").toString())));
+        }
+        case "lock" -> {
+          store.installFromLock(bundles.resolve("lock-a.json"));
+          store.installFromLock(bundles.resolve("lock-b.json"));
+        }
+        default -> throw new IllegalArgumentException("operation unknown: " + operation);
+      }
+    }
+  }
+
+  private static void open(Path home, String action) {
+    try {
+      PluginStore store = builder(home).build();
+      if (action.equals("enable")) {
+        store.updateState("alpha", st -> st.withEnabled(true));
+      } else {
+        store.list();
+      }
+      System.out.println("ok");
+    } catch (dev.plinth.api.PlinthException e) {
+      System.out.println("error " + e.code().code() + " " + e.getMessage() + " | next step: " + e.nextStep());
+    }
+    System.out.flush();
+  }
+
+  /** A failed step goes to standard error (the crash tests' children.log). */
+  private static void logFailure(InstallOutcome o) {
+    if (o instanceof InstallOutcome.Failed || o instanceof InstallOutcome.RolledBack) {
+      System.err.println("child step failed: " + o);
+    }
   }
 
   private static void crash(Path home, Path bundles, long seed) {
