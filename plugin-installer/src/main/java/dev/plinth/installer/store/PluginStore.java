@@ -257,13 +257,36 @@ public final class PluginStore {
   @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
   public RepairReport repair() {
     return locked(Phase.COMMIT, () -> {
+      // Read first: recovery and the lock file's rewrite below also rewrite the index.
+      IndexCheck index = IndexFile.check(ctx.layout(), IndexFile.Check.FAST);
       Recovery.recover(ctx, true);
       List<RepairAction> actions = new java.util.ArrayList<>(StoreRepair.run(ctx.layout()));
+      actions.addAll(repairIndex(index));
       for (RepairStep step : repairSteps) {
         actions.addAll(step.repair(home()));
       }
       return new RepairReport(home(), actions, StoreIntegrity.check(home()));
     });
+  }
+
+  /**
+   * The index step of {@link #repair()}: after the other repairs (which may remove versions), every
+   * problem the index had when the repair began is rebuilt from the current versions' {@code
+   * plugin.toml}, and reported.
+   */
+  private List<RepairAction> repairIndex(IndexCheck index) {
+    if (index.ok()) {
+      return List.of();
+    }
+    IndexCheck.Rebuild rebuilt = IndexFile.refresh(ctx.layout(), false);
+    List<RepairAction> actions = new java.util.ArrayList<>();
+    for (IntegrityReport.Problem p : index.problems()) {
+      boolean fixed = !rebuilt.unindexed().contains(p.pluginId());
+      actions.add(new RepairAction(p.code(), p.pluginId(), p.path(),
+          fixed ? "rebuilt from the current version's plugin.toml" : "could not be indexed: " + p.message(),
+          fixed, fixed ? "Nothing to do: boot reads the rebuilt index." : p.nextStep()));
+    }
+    return actions;
   }
 
   /** Runs {@code body} holding the store lock, recovering a dead writer's work first. */

@@ -64,6 +64,21 @@ class StoreRepairTest {
   }
 
   @Test
+  void repair_corruptIndexAfterOpen_rebuildsItAndReportsTheAction() throws Exception {
+    PluginStore store = fx.open(PointerStyle.SYMLINK);
+    truncate(fx.home.resolve("index.json"), 10);
+    assertThat(store.checkIndex().ok()).isFalse();
+
+    RepairReport report = store.repair();
+
+    assertThat(report.actions()).extracting(RepairAction::code, RepairAction::repaired)
+        .containsExactly(tuple(IntegrityCode.INDEX_CORRUPT, true));
+    assertThat(store.checkIndex().ok()).isTrue();
+    assertThat(store.checkIndex().entries()).containsOnlyKeys("alpha");
+    assertThat(store.checkIndex().entries().get("alpha").version()).isEqualTo("1.1.0");
+  }
+
+  @Test
   void repair_truncatedJournal_isQuarantinedOnOpenReportedAndRemoved() throws Exception {
     // A journal as a transaction leaves it, cut short as a torn write would leave it.
     Journal.Entry e = Journal.begin("tx-1-deadbeef", Journal.Operation.INSTALL, "alpha", false);
