@@ -18,6 +18,9 @@ assert new File(target, archive.name + '.sig').isFile()
 assert new File(target, archive.name + '.pub').text.contains('BEGIN PUBLIC KEY')
 assert new File(project, 'plinth-signing-key.pem').isFile()
 assert new File(target, 'plinth-preflight.json').text.contains('"ok":true')
+def audit = new groovy.json.JsonSlurper().parse(new File(target, 'plinth-audit.json'))
+assert audit.ok && audit.plugin == 'acme_greeter' && audit.profile == 'standard' : "audit report $audit"
+assert audit.report.classesScanned >= 2 && audit.issues.isEmpty() : "audited the project's classes: $audit" 
 assert new File(target, 'plinth-bundle/lib/acme-greeter-1.0.0-SNAPSHOT.jar').isFile()
 assert !new File(target, 'plinth-bundle/lib').list().any { it.startsWith('plugin-api') } : 'plugin-api is provided by the host'
 

@@ -13,6 +13,8 @@ import org.apiguardian.api.API;
 public enum MavenErrorCode implements ErrorCode {
   /** Preflight found error-severity issues (or warnings with {@code failOnWarning}). */
   BUNDLE_PREFLIGHT_FAILED,
+  /** The capability audit found uses an install would refuse (or warnings with {@code failOnWarning}). */
+  BUNDLE_AUDIT_FAILED,
   /** The project's {@code plugin.toml} is not where the goal looks for it. */
   MANIFEST_NOT_FOUND,
   /** The {@code plugin.toml} version differs from the project version, so a {@code maven:} source would refuse it. */

@@ -3,6 +3,7 @@ package dev.plinth.maven;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.plinth.api.PlinthException;
+import dev.plinth.audit.BytecodeAuditor;
 import dev.plinth.manifest.HostProfile;
 import dev.plinth.manifest.HostProfiles;
 import dev.plinth.manifest.ManifestIssue;
@@ -28,8 +29,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code plinth:preflight}: validates the bundle this build produces and checks it against a host
- * profile ({@code host.toml}), exactly as {@code plinth preflight} does, and fails the build listing
- * every issue. The JSON report (the documented preflight schema) is written to
+ * profile ({@code host.toml}), exactly as {@code plinth preflight} does (the capability audit
+ * judged against the manifest's sandbox profile included), and fails the build listing every issue. The JSON report (the documented preflight schema) is written to
  * {@code target/plinth-preflight.json} for CI.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -109,7 +110,7 @@ public final class PreflightMojo extends AbstractMojo {
       return ManifestParser.parse(bundle.resolve(ManifestParser.FILE_NAME));
     }
     HostProfile profile = HostProfiles.read(host.toPath());
-    return Preflight.checkBundle(bundle, profile);
+    return Preflight.checkBundle(bundle, profile, BytecodeAuditor.create());
   }
 
   private void writeReport(ManifestReport result) throws MojoFailureException {

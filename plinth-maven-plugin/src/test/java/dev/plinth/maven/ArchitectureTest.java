@@ -15,8 +15,8 @@ class ArchitectureTest {
   }
 
   @Test
-  void mavenPlugin_usesOnlyApiManifestAndInstaller() {
-    PlinthArchRules.assertLayering(classes, "maven", Set.of("api", "manifest", "installer"));
+  void mavenPlugin_usesOnlyApiManifestInstallerAndAudit() {
+    PlinthArchRules.assertLayering(classes, "maven", Set.of("api", "manifest", "installer", "audit"));
   }
 
   @Test

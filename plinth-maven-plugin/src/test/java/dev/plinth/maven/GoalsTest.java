@@ -3,8 +3,10 @@ package dev.plinth.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plinth.installer.release.BundlePacker;
-import java.io.OutputStream;
+import dev.plinth.testkit.bundle.JarBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
@@ -47,7 +47,14 @@ class GoalsTest {
 
   @TempDir Path temp;
 
+  static final String PLAIN_CLASS = "package com.acme; public final class Acme {}";
+
   private MavenProject project(String manifestText) throws Exception {
+    return project(manifestText, PLAIN_CLASS);
+  }
+
+  /** A project whose jar holds the class {@code com.acme.Acme} compiled from {@code acmeSource}. */
+  private MavenProject project(String manifestText, String acmeSource) throws Exception {
     Path base = temp.resolve("project");
     Path classes = Files.createDirectories(base.resolve("target/classes/com/acme"));
     Files.write(classes.resolve("Acme.class"), new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE});
@@ -60,12 +67,14 @@ class GoalsTest {
     project.getBuild().setDirectory(base.resolve("target").toString());
     project.getBuild().setOutputDirectory(base.resolve("target/classes").toString());
     DefaultArtifact self = artifact("acme-tools", "compile");
-    self.setFile(jar(base.resolve("target/acme-tools-1.0.0.jar"), "com/acme/Acme.class").toFile());
+    self.setFile(jar(base.resolve("target/acme-tools-1.0.0.jar"), "com.acme.Acme", acmeSource).toFile());
     project.setArtifact(self);
     DefaultArtifact runtimeDep = artifact("acme-lib", "runtime");
-    runtimeDep.setFile(jar(temp.resolve("repo/acme-lib-2.0.jar"), "com/acme/lib/Lib.class").toFile());
+    runtimeDep.setFile(jar(temp.resolve("repo/acme-lib-2.0.jar"), "com.acme.lib.Lib",
+        "package com.acme.lib; public final class Lib {}").toFile());
     DefaultArtifact providedDep = artifact("plugin-api", "provided");
-    providedDep.setFile(jar(temp.resolve("repo/plugin-api-1.0.jar"), "dev/plinth/api/Plugin.class").toFile());
+    providedDep.setFile(jar(temp.resolve("repo/plugin-api-1.0.jar"), "org.host.Api",
+        "package org.host; public interface Api {}").toFile());
     Set<Artifact> deps = new LinkedHashSet<>(List.of(runtimeDep, providedDep));
     project.setArtifacts(deps);
     return project;
@@ -75,14 +84,10 @@ class GoalsTest {
     return new DefaultArtifact("com.acme", id, "1.0.0", scope, "jar", null, new DefaultArtifactHandler("jar"));
   }
 
-  private static Path jar(Path file, String entry) throws Exception {
+  /** A real jar holding one class compiled during the test. */
+  private static Path jar(Path file, String className, String source) throws Exception {
     Files.createDirectories(file.getParent());
-    try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out)) {
-      jar.putNextEntry(new JarEntry(entry));
-      jar.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE});
-      jar.closeEntry();
-    }
-    return file;
+    return JarBuilder.create().source(className, source).write(file);
   }
 
   private static String manifest(String id, String hostRange) {
@@ -110,6 +115,38 @@ class GoalsTest {
       Files.writeString(base.resolve("host.toml"), HOST_TOML.formatted(hostVersion));
     }
     return mojo;
+  }
+
+  private static final String SPAWNING_CLASS = """
+      package com.acme;
+      public final class Acme {
+        public Process spawn() throws Exception {
+          return new ProcessBuilder("true").start();
+        }
+      }
+      """;
+
+  private static String strictManifest(String capabilities) {
+    return manifest("acme_tools", ">=1.0.0 <2.0.0") + """
+        [plugin.permissions]
+        profile = "strict"
+        capabilities = [%s]
+        """.formatted(capabilities);
+  }
+
+  private static AuditMojo audit(MavenProject project) {
+    AuditMojo mojo = new AuditMojo();
+    Path base = project.getBasedir().toPath();
+    mojo.project = project;
+    mojo.manifest = base.resolve("target/classes/plugin.toml").toFile();
+    mojo.bundleDirectory = base.resolve("target/plinth-bundle").toFile();
+    mojo.report = base.resolve("target/plinth-audit.json").toFile();
+    mojo.hostProfile = base.resolve("host.toml").toFile();
+    return mojo;
+  }
+
+  private static JsonNode auditJson(MavenProject project) throws Exception {
+    return new ObjectMapper().readTree(project.getBasedir().toPath().resolve("target/plinth-audit.json").toFile());
   }
 
   private PackMojo pack(MavenProject project) {
@@ -228,5 +265,67 @@ class GoalsTest {
     sign.setPluginContext(new HashMap<>(Map.of()));
 
     assertThatThrownBy(sign::execute).hasMessageStartingWith("[ARCHIVE_MISSING] archive to sign must exist");
+  }
+
+  @Test
+  void audit_cleanBundleUnderStrict_passesAndWritesJsonReport() throws Exception {
+    MavenProject project = project(strictManifest(""));
+
+    audit(project).execute();
+
+    JsonNode json = auditJson(project);
+    assertThat(json.get("ok").asBoolean()).isTrue();
+    assertThat(json.get("plugin").asText()).isEqualTo("acme_tools");
+    assertThat(json.get("profile").asText()).isEqualTo("strict");
+    assertThat(json.get("capabilities")).isEmpty();
+    assertThat(json.get("issues")).isEmpty();
+    assertThat(json.at("/report/classesScanned").asInt()).isEqualTo(2); // the project's class and its runtime library's
+    assertThat(json.at("/report/jarsScanned").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void audit_undeclaredProcessUnderStrict_failsNamingTheCallSite() throws Exception {
+    MavenProject project = project(strictManifest(""), SPAWNING_CLASS);
+
+    assertThatThrownBy(audit(project)::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("[BUNDLE_AUDIT_FAILED] plugin code must stay within sandbox profile `strict`: 1 issue(s)")
+        .hasMessageContaining("AUDIT_CAPABILITY_UNDECLARED plugin.permissions.capabilities must declare `process` "
+            + "(not allowed by sandbox profile `strict`) (and 1 more call sites): "
+            + "com.acme.Acme.spawn line 4 (lib/acme-tools-1.0.0.jar) calls java/lang/ProcessBuilder.<init>([Ljava/lang/String;)V")
+        .hasMessageContaining("next step: Add \"process\" to plugin.permissions.capabilities");
+
+    JsonNode json = auditJson(project);
+    assertThat(json.get("ok").asBoolean()).isFalse();
+    assertThat(json.get("capabilities").toString()).isEqualTo("[\"process\"]");
+    assertThat(json.at("/issues/0/code").asText()).isEqualTo("AUDIT_CAPABILITY_UNDECLARED");
+    JsonNode uses = json.at("/report/uses");
+    assertThat(uses).hasSize(2); // the constructor and start()
+    assertThat(uses.get(1).get("className").asText()).isEqualTo("com.acme.Acme");
+    assertThat(uses.get(1).get("method").asText()).isEqualTo("spawn()Ljava/lang/Process;");
+    assertThat(uses.get(1).get("location").asText()).isEqualTo("lib/acme-tools-1.0.0.jar");
+    assertThat(uses.get(1).get("target").asText()).isEqualTo("java/lang/ProcessBuilder.start()Ljava/lang/Process;");
+  }
+
+  @Test
+  void audit_processDeclaredUnderStrict_passesListingItsCallSites() throws Exception {
+    MavenProject project = project(strictManifest("\"process\""), SPAWNING_CLASS);
+
+    audit(project).execute();
+
+    JsonNode json = auditJson(project);
+    assertThat(json.get("ok").asBoolean()).isTrue();
+    assertThat(json.get("capabilities").toString()).isEqualTo("[\"process\"]");
+    assertThat(json.at("/report/uses/0/line").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void preflight_undeclaredProcessUnderStrict_failsWithTheAuditIssue() throws Exception {
+    MavenProject project = project(strictManifest(""), SPAWNING_CLASS);
+
+    assertThatThrownBy(preflight(project, "1.2.0")::execute)
+        .hasMessageStartingWith("[BUNDLE_PREFLIGHT_FAILED]")
+        .hasMessageContaining("AUDIT_CAPABILITY_UNDECLARED plugin.permissions.capabilities: ")
+        .hasMessageContaining("com.acme.Acme.spawn line 4 (lib/acme-tools-1.0.0.jar) calls java/lang/ProcessBuilder");
   }
 }
