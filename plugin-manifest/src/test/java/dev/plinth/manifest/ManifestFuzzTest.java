@@ -25,8 +25,8 @@ import net.jqwik.api.constraints.IntRange;
  * {@code jqwik.tries.default}: a short run in CI, a long one in the {@code fuzz} profile.
  */
 class ManifestFuzzTest {
-  private static final List<String> MANIFESTS = texts("manifests");
-  private static final List<String> HOSTS = texts("hosts");
+  static final List<String> MANIFESTS = texts("manifests");
+  static final List<String> HOSTS = texts("hosts");
   private static final HostProfile HOST = HostProfiles.parse(HOSTS.get(0));
 
   private static List<String> texts(String folder) {
@@ -57,10 +57,8 @@ class ManifestFuzzTest {
     }
   }
 
-  @Property
-  void parseAndPreflight_mutatedManifest_returnsAReport(@ForAll long seed, @ForAll @IntRange(min = 1, max = 12) int rounds) {
-    Random random = new Random(seed);
-    String text = Mutator.mutate(MANIFESTS.get(random.nextInt(MANIFESTS.size())), random, rounds);
+  /** The manifest check shared by the jqwik property and the Jazzer target: a report, never an undocumented exception. */
+  static void checkManifest(String text) {
     onlyDocumented(text, () -> {
       ManifestReport report = ManifestParser.parse(text);
       report.issues().forEach(i -> {
@@ -73,6 +71,24 @@ class ManifestFuzzTest {
     });
   }
 
+  /** The host.toml check shared by the jqwik property and the Jazzer target: a profile or {@code HOST_PROFILE_INVALID}. */
+  static void checkHostProfile(String text) {
+    onlyDocumented(text, () -> {
+      try {
+        HostProfiles.parse(text);
+      } catch (ManifestException e) {
+        assertThat(e.code()).isEqualTo(ManifestCode.HOST_PROFILE_INVALID);
+        throw e;
+      }
+    });
+  }
+
+  @Property
+  void parseAndPreflight_mutatedManifest_returnsAReport(@ForAll long seed, @ForAll @IntRange(min = 1, max = 12) int rounds) {
+    Random random = new Random(seed);
+    checkManifest(Mutator.mutate(MANIFESTS.get(random.nextInt(MANIFESTS.size())), random, rounds));
+  }
+
   @Property
   void parse_arbitraryText_returnsAReport(@ForAll String text) {
     onlyDocumented(text, () -> assertThat(ManifestParser.parse(text)).isNotNull());
@@ -82,14 +98,6 @@ class ManifestFuzzTest {
   void hostProfile_mutatedHostToml_parsesOrThrowsHostProfileInvalid(@ForAll long seed,
       @ForAll @IntRange(min = 1, max = 12) int rounds) {
     Random random = new Random(seed);
-    String text = Mutator.mutate(HOSTS.get(random.nextInt(HOSTS.size())), random, rounds);
-    onlyDocumented(text, () -> {
-      try {
-        HostProfiles.parse(text);
-      } catch (ManifestException e) {
-        assertThat(e.code()).isEqualTo(ManifestCode.HOST_PROFILE_INVALID);
-        throw e;
-      }
-    });
+    checkHostProfile(Mutator.mutate(HOSTS.get(random.nextInt(HOSTS.size())), random, rounds));
   }
 }

@@ -60,6 +60,18 @@ public final class Mutator {
     return b;
   }
 
+  /**
+   * The form a coverage-guided fuzzer drives (Jazzer targets): {@code rounds} mutations of {@code seed}
+   * from {@code randomSeed}, then {@code cut} bytes at {@code at} replaced by the fuzzer's own bytes
+   * {@code insert}. Every argument comes from the fuzzer's input, so its coverage feedback steers both
+   * the choice of mutations and the spliced bytes; out-of-range positions are clamped.
+   */
+  public static byte[] splice(byte[] seed, long randomSeed, int rounds, int at, int cut, byte[] insert) {
+    byte[] b = rounds > 0 ? mutate(seed, new Random(randomSeed), rounds) : seed;
+    int from = Math.floorMod(at, b.length + 1);
+    return insert(delete(b, from, Math.max(0, cut)), from, insert);
+  }
+
   /** The UTF-8 text form of {@link #mutate}, for text formats (bytes that are not UTF-8 become U+FFFD). */
   public static String mutate(String seed, Random random, int rounds) {
     return new String(mutate(seed.getBytes(StandardCharsets.UTF_8), random, rounds), StandardCharsets.UTF_8);

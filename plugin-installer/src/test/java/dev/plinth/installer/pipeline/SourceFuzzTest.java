@@ -31,9 +31,9 @@ class SourceFuzzTest {
   private static final Map<String, byte[]> ANSWERS = new ConcurrentHashMap<>();
   private static final HttpServer SERVER;
   private static final String BASE;
-  private static final String RELEASE;
-  private static final String MANIFEST = TestArchives.manifest("acme_tool", "1.0.0");
-  private static final String SHA = "a".repeat(64) + "  acme_tool-1.0.0-noarch.tar.gz\n";
+  static final String RELEASE;
+  static final String MANIFEST = TestArchives.manifest("acme_tool", "1.0.0");
+  static final String SHA = "a".repeat(64) + "  acme_tool-1.0.0-noarch.tar.gz\n";
   private static final Pipeline PIPELINE;
 
   static {
@@ -70,7 +70,7 @@ class SourceFuzzTest {
     SERVER.stop(0);
   }
 
-  private static byte[] utf8(String s) {
+  static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
@@ -88,6 +88,22 @@ class SourceFuzzTest {
     }
   }
 
+  /** Shared with the Jazzer target: the GitHub release query answered with {@code release}, {@code manifest} and {@code sha}. */
+  static void checkGithub(byte[] release, byte[] manifest, byte[] sha, String input) {
+    ANSWERS.put("/api/repos/acme/acme_tool/releases/tags/v1.0.0", release);
+    ANSWERS.put("/dl/plugin.toml", manifest);
+    ANSWERS.put("/dl/a.sha256", sha);
+    resolveOnlyDocumented("github:acme/acme_tool@v1.0.0", input);
+  }
+
+  /** Shared with the Jazzer target: the Maven repository answered with {@code sha} and {@code manifest}. */
+  static void checkMaven(byte[] sha, byte[] manifest, String input) {
+    String dir = "/maven/com/acme/acme_tool/1.0.0/";
+    ANSWERS.put(dir + "acme_tool-1.0.0.tar.gz.sha256", sha);
+    ANSWERS.put(dir + "acme_tool-1.0.0-plugin.toml", manifest);
+    resolveOnlyDocumented("maven:com.acme:acme_tool:1.0.0", input);
+  }
+
   @Property
   void resolveGithub_mutatedReleaseJsonAndAssets_givesAnArtifactOrAnInstallError(@ForAll long seed,
       @ForAll @IntRange(min = 1, max = 10) int rounds) {
@@ -96,11 +112,7 @@ class SourceFuzzTest {
     byte[] release = target == 0 ? Mutator.mutate(utf8(RELEASE), random, rounds) : utf8(RELEASE);
     byte[] manifest = target == 1 ? Mutator.mutate(utf8(MANIFEST), random, rounds) : utf8(MANIFEST);
     byte[] sha = target == 2 ? Mutator.mutate(utf8(SHA), random, rounds) : utf8(SHA);
-    ANSWERS.put("/api/repos/acme/acme_tool/releases/tags/v1.0.0", release);
-    ANSWERS.put("/dl/plugin.toml", manifest);
-    ANSWERS.put("/dl/a.sha256", sha);
-    resolveOnlyDocumented("github:acme/acme_tool@v1.0.0", new String(target == 0 ? release : target == 1 ? manifest : sha,
-        StandardCharsets.UTF_8));
+    checkGithub(release, manifest, sha, new String(target == 0 ? release : target == 1 ? manifest : sha, StandardCharsets.UTF_8));
   }
 
   @Property
@@ -108,11 +120,8 @@ class SourceFuzzTest {
       @ForAll @IntRange(min = 1, max = 10) int rounds) {
     Random random = new Random(seed);
     boolean digest = random.nextBoolean();
-    String dir = "/maven/com/acme/acme_tool/1.0.0/";
     byte[] sha = digest ? Mutator.mutate(utf8(SHA), random, rounds) : utf8(SHA);
     byte[] manifest = digest ? utf8(MANIFEST) : Mutator.mutate(utf8(MANIFEST), random, rounds);
-    ANSWERS.put(dir + "acme_tool-1.0.0.tar.gz.sha256", sha);
-    ANSWERS.put(dir + "acme_tool-1.0.0-plugin.toml", manifest);
-    resolveOnlyDocumented("maven:com.acme:acme_tool:1.0.0", new String(digest ? sha : manifest, StandardCharsets.UTF_8));
+    checkMaven(sha, manifest, new String(digest ? sha : manifest, StandardCharsets.UTF_8));
   }
 }

@@ -8,6 +8,7 @@ import dev.plinth.installer.InstallException;
 import dev.plinth.installer.InstallRequest;
 import dev.plinth.installer.SignatureVerdict;
 import dev.plinth.installer.TestArchives;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +35,10 @@ class TrustFuzzTest {
   private static final Path DIR;
   private static final byte[] DATA = TestArchives.randomBytes(2048, 11);
   private static final Path ARCHIVE;
-  private static final String PEM;
-  private static final String PGP_PUBLIC;
-  private static final List<String> POLICIES;
-  private static final List<SigSeed> SIGNATURES;
+  static final String PEM;
+  static final String PGP_PUBLIC;
+  static final List<String> POLICIES;
+  static final List<SigSeed> SIGNATURES;
 
   record SigSeed(dev.plinth.installer.trust.SignatureMaterial.Kind kind, byte[] bytes, String origin) {}
 
@@ -94,20 +95,14 @@ class TrustFuzzTest {
     }
   }
 
-  @Property
-  void parse_mutatedTrustToml_givesAPolicyOrTrustPolicyInvalid(@ForAll long seed, @ForAll @IntRange(min = 1, max = 10) int rounds) {
-    Random random = new Random(seed);
-    String text = Mutator.mutate(POLICIES.get(random.nextInt(POLICIES.size())), random, rounds);
+  /** Shared with the Jazzer target: a policy or {@code TRUST_POLICY_INVALID}. */
+  static void checkTrustToml(String text) {
     onlyTrustPolicyInvalid(text, () -> assertThat(TrustPolicy.parse(text, DIR, "trust.toml")).isNotNull());
   }
 
-  @Property
-  void parse_mutatedPinnedKeyFile_givesAPolicyOrTrustPolicyInvalid(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int rounds)
-      throws Exception {
-    Random random = new Random(seed);
-    boolean pgp = random.nextBoolean();
-    byte[] key = Mutator.mutate((pgp ? PGP_PUBLIC : PEM).getBytes(StandardCharsets.US_ASCII), random, rounds);
-    Path dir = Files.createDirectories(DIR.resolve("k-" + seed));
+  /** Shared with the Jazzer target: a policy pinning {@code key} as its only key file, or {@code TRUST_POLICY_INVALID}. */
+  static void checkPinnedKey(byte[] key, String name) throws IOException {
+    Path dir = Files.createDirectories(DIR.resolve("k-" + name));
     Files.write(dir.resolve("key"), key);
     String toml = "default_mode = \"require\"\n[[authors]]\nname = \"x\"\nplugins = [\"*\"]\nkeys = [\"key\"]\n";
     try {
@@ -118,16 +113,9 @@ class TrustFuzzTest {
     }
   }
 
-  @Property
-  void evaluate_mutatedSignatures_givesAVerdictOrADocumentedVerifyError(@ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 8) int rounds) {
-    Random random = new Random(seed);
+  /** Shared with the Jazzer target: a verdict or a documented verification error for these signatures. */
+  static void checkSignatures(List<FetchedSignature> sigs) {
     TrustEvaluator trust = TrustEvaluator.create(TrustPolicy.parse(POLICIES.get(0), DIR, "trust.toml"), e -> { });
-    List<FetchedSignature> sigs = new java.util.ArrayList<>();
-    for (int i = random.nextInt(3) + 1; i > 0; i--) {
-      SigSeed s = SIGNATURES.get(random.nextInt(SIGNATURES.size()));
-      sigs.add(new FetchedSignature(s.kind(), Mutator.mutate(s.bytes(), random, rounds), s.origin()));
-    }
     String input = sigs.stream().map(s -> s.kind() + ":" + new String(s.content(), StandardCharsets.ISO_8859_1)).toList().toString();
     try {
       SignatureVerdict v = trust.evaluate("acme_tool", "1.0.0", ARCHIVE, sigs, InstallRequest.of("./a.tar.gz"), "tx");
@@ -137,5 +125,31 @@ class TrustFuzzTest {
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       throw new AssertionError("undocumented " + e + " for signatures " + input, e);
     }
+  }
+
+  @Property
+  void parse_mutatedTrustToml_givesAPolicyOrTrustPolicyInvalid(@ForAll long seed, @ForAll @IntRange(min = 1, max = 10) int rounds) {
+    Random random = new Random(seed);
+    checkTrustToml(Mutator.mutate(POLICIES.get(random.nextInt(POLICIES.size())), random, rounds));
+  }
+
+  @Property
+  void parse_mutatedPinnedKeyFile_givesAPolicyOrTrustPolicyInvalid(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int rounds)
+      throws Exception {
+    Random random = new Random(seed);
+    boolean pgp = random.nextBoolean();
+    checkPinnedKey(Mutator.mutate((pgp ? PGP_PUBLIC : PEM).getBytes(StandardCharsets.US_ASCII), random, rounds), "" + seed);
+  }
+
+  @Property
+  void evaluate_mutatedSignatures_givesAVerdictOrADocumentedVerifyError(@ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 8) int rounds) {
+    Random random = new Random(seed);
+    List<FetchedSignature> sigs = new java.util.ArrayList<>();
+    for (int i = random.nextInt(3) + 1; i > 0; i--) {
+      SigSeed s = SIGNATURES.get(random.nextInt(SIGNATURES.size()));
+      sigs.add(new FetchedSignature(s.kind(), Mutator.mutate(s.bytes(), random, rounds), s.origin()));
+    }
+    checkSignatures(sigs);
   }
 }
