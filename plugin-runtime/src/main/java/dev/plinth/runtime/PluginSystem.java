@@ -98,6 +98,11 @@ public final class PluginSystem implements AutoCloseable {
     this.watchListener = watchListener;
   }
 
+  /** The parts, for tests in this package. */
+  SystemAssembly assembly() {
+    return a;
+  }
+
   public static Builder builder() {
     return new Builder();
   }
