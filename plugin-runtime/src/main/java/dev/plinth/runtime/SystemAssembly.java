@@ -238,7 +238,11 @@ final class SystemAssembly {
 
   /** Like {@link #currentManifest(String)}, from a report read beforehand when there is one. */
   PluginManifest currentManifest(String id, Map<String, ManifestReport> read) {
-    Path dir = store.currentDir(id).orElseThrow(() -> notInstalled(id));
+    return manifestIn(id, store.currentDir(id).orElseThrow(() -> notInstalled(id)), read);
+  }
+
+  /** The manifest of the version in {@code dir}, from a report read beforehand when there is one. */
+  PluginManifest manifestIn(String id, Path dir, Map<String, ManifestReport> read) {
     ManifestReport pre = read.get(id);
     ManifestReport report = pre != null ? pre : ManifestParser.parse(dir.resolve(ManifestParser.FILE_NAME));
     return report.manifest().orElseThrow(() -> new PluginRuntimeException(ManifestCode.MANIFEST_UNREADABLE, id,

@@ -181,6 +181,15 @@ public final class PluginStore {
     return IndexFile.currentVersions(ctx.layout());
   }
 
+  /**
+   * The folder of a version, without reading any pointer (for a caller that already knows the
+   * current version, as boot does from {@link #checkIndex()}); it may not exist.
+   */
+  @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
+  public Path versionDir(String id, String version) {
+    return ctx.layout().versionDir(StoreLayout.checkId(id), requireNonNull(version, "version"));
+  }
+
   /** The folder of the current version, for loading. */
   public Optional<Path> currentDir(String id) {
     return ctx.current(StoreLayout.checkId(id)).map(v -> ctx.layout().versionDir(id, v));
