@@ -557,8 +557,9 @@ public final class PluginSystem implements AutoCloseable {
     }
 
     /**
-     * Opens the store (recovering interrupted transactions), builds the runtime and dispatcher, and
-     * writes {@code <home>/host.toml}.
+     * Opens the store (recovering interrupted transactions, if a journal shows any), builds the
+     * runtime and dispatcher, and writes {@code <home>/host.toml} when its content changed. The
+     * install pipeline is built on the first install, upgrade or update check.
      *
      * @throws IllegalStateException when home or host is missing
      */
