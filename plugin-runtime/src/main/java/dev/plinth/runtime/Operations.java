@@ -59,10 +59,12 @@ final class Operations {
     for (String id : installed) {
       String version = index.current().get(id);
       try {
-        PluginManifest m = a.currentManifest(id, manifests);
+        // The index check read the pointer: no second read per plugin.
+        java.nio.file.Path dir = a.store.versionDir(id, version);
+        PluginManifest m = a.manifestIn(id, dir, manifests);
         PluginState st = states.getOrDefault(id, PluginState.DEFAULT);
         a.bridge.expect(m);
-        candidates.add(new BootCandidate(m, a.store.currentDir(id).orElseThrow(),
+        candidates.add(new BootCandidate(m, dir,
             st.enabled() && SystemAssembly.acknowledged(m, st)));
       } catch (PluginRuntimeException e) {
         a.tracker.loadFailed(id, version, e.code().code() + " " + e.getMessage());

@@ -98,6 +98,11 @@ public final class PluginSystem implements AutoCloseable {
     this.watchListener = watchListener;
   }
 
+  /** The parts, for tests in this package. */
+  SystemAssembly assembly() {
+    return a;
+  }
+
   public static Builder builder() {
     return new Builder();
   }
@@ -552,8 +557,9 @@ public final class PluginSystem implements AutoCloseable {
     }
 
     /**
-     * Opens the store (recovering interrupted transactions), builds the runtime and dispatcher, and
-     * writes {@code <home>/host.toml}.
+     * Opens the store (recovering interrupted transactions, if a journal shows any), builds the
+     * runtime and dispatcher, and writes {@code <home>/host.toml} when its content changed. The
+     * install pipeline is built on the first install, upgrade or update check.
      *
      * @throws IllegalStateException when home or host is missing
      */

@@ -26,6 +26,9 @@ import dev.plinth.manifest.SandboxProfile;
 import dev.plinth.runtime.guard.AutoDisable;
 import dev.plinth.runtime.lifecycle.PluginRuntime;
 import dev.plinth.runtime.slo.SloTracker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +69,8 @@ final class SystemAssembly {
   final PluginRuntime runtime;
   final GovernedActivator activator;
   final PluginStore store;
+  /** The install pipeline, built on first use. */
+  final LazyStager stager;
   final Map<String, Builtin> builtins;
   private final HostProfile baseProfile;
 
@@ -118,9 +123,10 @@ final class SystemAssembly {
     }
     pb.eventSink(events);
     b.sources.accept(pb);
+    this.stager = new LazyStager(pb::build);
     PluginStoreBuilder sb = PluginStore.builder()
         .home(home)
-        .stager(pb.build())
+        .stager(stager)
         .activator(activator)
         .hostProfile(() -> baseProfile)
         .eventSink(events)
@@ -149,12 +155,28 @@ final class SystemAssembly {
     return baseProfile.withInstalledPlugins(new TreeMap<>(store.currentVersions()));
   }
 
-  /** Rewrites {@code <home>/host.toml}; a failure is logged (the file is advisory for the CLI). */
+  /**
+   * Rewrites {@code <home>/host.toml} when its content differs (a host that opens an unchanged home
+   * writes nothing); a failure is logged (the file is advisory for the CLI).
+   */
   void writeHostProfile() {
+    Path file = home.resolve(HostProfiles.FILE_NAME);
     try {
-      HostProfiles.write(hostProfile(), home.resolve(HostProfiles.FILE_NAME));
+      HostProfile profile = hostProfile();
+      if (sameContent(file, HostProfiles.toToml(profile))) {
+        return;
+      }
+      HostProfiles.write(profile, file);
     } catch (RuntimeException e) {
       LOG.warn("could not write {}: {}", home.resolve(HostProfiles.FILE_NAME), e.toString());
+    }
+  }
+
+  private static boolean sameContent(Path file, String wanted) {
+    try {
+      return Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(wanted);
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 
@@ -216,7 +238,11 @@ final class SystemAssembly {
 
   /** Like {@link #currentManifest(String)}, from a report read beforehand when there is one. */
   PluginManifest currentManifest(String id, Map<String, ManifestReport> read) {
-    Path dir = store.currentDir(id).orElseThrow(() -> notInstalled(id));
+    return manifestIn(id, store.currentDir(id).orElseThrow(() -> notInstalled(id)), read);
+  }
+
+  /** The manifest of the version in {@code dir}, from a report read beforehand when there is one. */
+  PluginManifest manifestIn(String id, Path dir, Map<String, ManifestReport> read) {
     ManifestReport pre = read.get(id);
     ManifestReport report = pre != null ? pre : ManifestParser.parse(dir.resolve(ManifestParser.FILE_NAME));
     return report.manifest().orElseThrow(() -> new PluginRuntimeException(ManifestCode.MANIFEST_UNREADABLE, id,

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *     .stager(pipeline)               // the front half: resolve, download, verify, extract
  *     .activator(runtimeActivator)    // loads, health-checks and unloads plugins
  *     .hostProfile(() -> profile)
- *     .build();                       // recovers interrupted transactions
+ *     .build();                       // recovers interrupted transactions, if any
  * InstallOutcome outcome = store.install(InstallRequest.of("github:acme/redactor"));
  * if (outcome instanceof InstallOutcome.RolledBack r) {
  *   log.warn("install failed in {}: {}", r.phase(), r.cause().message());
@@ -46,16 +46,21 @@ public final class PluginStore {
   private final StoreLock lock;
   private final UpdateChecker updateChecker;
   private final List<RepairStep> repairSteps;
+  /**
+   * Whether this instance has swept leftovers and re-derived the metadata ({@link Recovery#recover}
+   * with {@code full}). Opening does it only when {@link Recovery#neededAtOpen} finds a trace of a
+   * writer that died or a metadata file missing; otherwise the first operation under the lock does, so opening a
+   * sound home for boot writes nothing and reads no install record.
+   */
+  private volatile boolean tidied;
 
   PluginStore(StoreContext ctx, StoreLock lock, @Nullable UpdateChecker updateChecker, List<RepairStep> repairSteps) {
     this.ctx = ctx;
     this.repairSteps = List.copyOf(repairSteps);
     this.lock = lock;
     this.updateChecker = updateChecker != null ? updateChecker : new StagingUpdateChecker(ctx, this::locked);
-    locked(Phase.RESOLVE, () -> {
-      Recovery.recover(ctx, true);
-      return null;
-    });
+    // Taking the lock once checks that the home is writable, as every later operation needs.
+    locked(Phase.RESOLVE, Recovery.neededAtOpen(ctx), () -> null);
   }
 
   public static PluginStoreBuilder builder() {
@@ -176,6 +181,15 @@ public final class PluginStore {
     return IndexFile.currentVersions(ctx.layout());
   }
 
+  /**
+   * The folder of a version, without reading any pointer (for a caller that already knows the
+   * current version, as boot does from {@link #checkIndex()}); it may not exist.
+   */
+  @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
+  public Path versionDir(String id, String version) {
+    return ctx.layout().versionDir(StoreLayout.checkId(id), requireNonNull(version, "version"));
+  }
+
   /** The folder of the current version, for loading. */
   public Optional<Path> currentDir(String id) {
     return ctx.current(StoreLayout.checkId(id)).map(v -> ctx.layout().versionDir(id, v));
@@ -291,8 +305,16 @@ public final class PluginStore {
 
   /** Runs {@code body} holding the store lock, recovering a dead writer's work first. */
   <T> T locked(Phase phase, Supplier<T> body) {
+    return locked(phase, true, body);
+  }
+
+  /** Like {@link #locked(Phase, Supplier)}; {@code tidy} false skips the full recovery this time. */
+  private <T> T locked(Phase phase, boolean tidy, Supplier<T> body) {
     try (StoreLock.Held held = lock.acquire(phase)) {
-      if (held.outermost() && Recovery.needed(ctx)) {
+      if (held.outermost() && tidy && !tidied) {
+        Recovery.recover(ctx, true);
+        tidied = true;
+      } else if (held.outermost() && Recovery.needed(ctx)) {
         Recovery.recover(ctx, false);
       }
       return body.get();

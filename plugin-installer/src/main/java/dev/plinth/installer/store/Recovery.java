@@ -24,6 +24,20 @@ final class Recovery {
     return !ctx.journal().isEmpty() || !StoreLayout.listNames(ctx.layout().staging(), false).isEmpty();
   }
 
+  /**
+   * What opening a store checks before it may skip the full recovery: the journal and staging
+   * folders hold nothing at all (not even a half-written journal), the home holds no temp file of
+   * an interrupted metadata write, and {@code state.json}, {@code plinth.lock} and {@code
+   * index.json} exist. Three folder listings and three stats; reads no install record.
+   */
+  static boolean neededAtOpen(StoreContext ctx) {
+    StoreLayout layout = ctx.layout();
+    return !StoreLayout.listNames(layout.journal(), false).isEmpty()
+        || !StoreLayout.listNames(layout.staging(), false).isEmpty()
+        || StoreLayout.listNames(layout.home(), false).stream().anyMatch(n -> n.contains(AtomicFiles.TEMP_MARKER))
+        || !Files.exists(layout.stateFile()) || !Files.exists(layout.lockFile()) || !Files.exists(layout.indexFile());
+  }
+
   /** Recovers every interrupted transaction; {@code full} also sweeps temp files and empty plugin folders. */
   static void recover(StoreContext ctx, boolean full) {
     StoreLayout layout = ctx.layout();
