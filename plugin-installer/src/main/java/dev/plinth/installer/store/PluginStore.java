@@ -270,9 +270,10 @@ public final class PluginStore {
    */
   @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
   public RepairReport repair() {
+    // Read before taking the lock: the recovery that the first locked operation runs, and the
+    // lock file's rewrite below, also rewrite the index (the check is read-only and lock-free).
+    IndexCheck index = IndexFile.check(ctx.layout(), IndexFile.Check.FAST);
     return locked(Phase.COMMIT, () -> {
-      // Read first: recovery and the lock file's rewrite below also rewrite the index.
-      IndexCheck index = IndexFile.check(ctx.layout(), IndexFile.Check.FAST);
       Recovery.recover(ctx, true);
       List<RepairAction> actions = new java.util.ArrayList<>(StoreRepair.run(ctx.layout()));
       actions.addAll(repairIndex(index));
