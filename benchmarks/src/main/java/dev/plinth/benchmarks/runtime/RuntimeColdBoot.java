@@ -30,7 +30,11 @@ import org.pf4j.JarPluginManager;
  * activation as the host's default.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.plinth.benchmarks.runtime.RuntimeColdBoot 200 10}
- * (plugins, runs per system).
+ * (plugins, runs per system); a third argument {@code cds} first records one class-data sharing
+ * archive per system (a training boot with {@code -XX:ArchiveClassesAtExit}) and gives it to that
+ * system's children, as a host would ship one. To profile one boot: {@code … RuntimeColdBoot --prepare DIR 200} writes
+ * the plugins and the installed home under {@code DIR} and keeps them; {@code … RuntimeColdBoot
+ * --child DIR index-lazy} (or {@code pf4j}, {@code plinth}, {@code index-eager}) then boots once.
  */
 public final class RuntimeColdBoot {
   private RuntimeColdBoot() {}
@@ -40,25 +44,38 @@ public final class RuntimeColdBoot {
       child(Path.of(args[1]), args[2]);
       return;
     }
+    if (args.length == 3 && args[0].equals("--prepare")) {
+      Path keep = Path.of(args[1]);
+      BenchPlugins.prepare(keep, Integer.parseInt(args[2]));
+      BenchHomes.install(keep.resolve("home"), BenchHomes.bundles(keep, "plinth"));
+      return;
+    }
     int plugins = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    boolean cds = args.length > 2 && args[2].equals("cds");
     Path root = Files.createTempDirectory("plinth-cold-boot");
     try {
       BenchPlugins.prepare(root, plugins);
       BenchHomes.install(root.resolve("home"), BenchHomes.bundles(root, "plinth"));
+      if (cds) {
+        for (String system : SYSTEMS) {
+          train(root, system);
+        }
+      }
       settle();
       List<Double> pf4j = new ArrayList<>();
       List<Double> plinth = new ArrayList<>();
       List<Double> eager = new ArrayList<>();
       List<Double> lazy = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
-        pf4j.add(runChild(root, "pf4j"));
-        plinth.add(runChild(root, "plinth"));
-        eager.add(runChild(root, "index-eager"));
-        lazy.add(runChild(root, "index-lazy"));
+        pf4j.add(runChild(root, "pf4j", cds));
+        plinth.add(runChild(root, "plinth", cds));
+        eager.add(runChild(root, "index-eager", cds));
+        lazy.add(runChild(root, "index-lazy", cds));
       }
       double p = median(pf4j);
-      System.out.printf(Locale.ROOT, "cold boot of %d plugins, median of %d fresh JVMs each%n", plugins, runs);
+      System.out.printf(Locale.ROOT, "cold boot of %d plugins, median of %d fresh JVMs each%s%n", plugins, runs,
+          cds ? ", each system with its own class-data sharing archive" : "");
       System.out.printf(Locale.ROOT, "pf4j          %8.1f ms  (all: %s)%n", p, pf4j);
       report("plinth", plinth, p);
       report("index-eager", eager, p);
@@ -87,17 +104,40 @@ public final class RuntimeColdBoot {
     System.out.printf(Locale.ROOT, "%-13s %8.1f ms  (all: %s)  / pf4j = %.2f%n", name, q, runs, q / pf4j);
   }
 
-  private static double runChild(Path root, String system) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        RuntimeColdBoot.class.getName(), "--child", root.toString(), system)
-        .redirectErrorStream(true).start();
+  private static final List<String> SYSTEMS = List.of("pf4j", "plinth", "index-eager", "index-lazy");
+
+  /**
+   * One boot of {@code system} that writes the classes it loaded into a dynamic class-data sharing
+   * archive ({@code -XX:ArchiveClassesAtExit}), which its measured children then map
+   * ({@code -XX:SharedArchiveFile}): what a host gains from shipping such an archive.
+   */
+  private static void train(Path root, String system) throws IOException, InterruptedException {
+    runChild(root, system, List.of("-XX:ArchiveClassesAtExit=" + archive(root, system), "-Xshare:auto"));
+  }
+
+  private static Path archive(Path root, String system) {
+    return root.resolve("cds-" + system + ".jsa");
+  }
+
+  private static double runChild(Path root, String system, boolean cds) throws IOException, InterruptedException {
+    return runChild(root, system, cds ? List.of("-XX:SharedArchiveFile=" + archive(root, system)) : List.of());
+  }
+
+  private static double runChild(Path root, String system, List<String> jvmArgs)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmArgs);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        RuntimeColdBoot.class.getName(), "--child", root.toString(), system));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    if (p.waitFor() != 0 || !out.startsWith("ms ")) {
+    // The JVM may print lines about the archive around the measurement's own line.
+    String ms = out.lines().filter(l -> l.startsWith("ms ")).findFirst().orElse(null);
+    if (p.waitFor() != 0 || ms == null) {
       throw new IllegalStateException(system + " child failed: " + out);
     }
-    return Double.parseDouble(out.substring(3));
+    return Double.parseDouble(ms.substring(3));
   }
 
   private static void child(Path root, String system) {

@@ -89,7 +89,7 @@ public final class Pipeline implements BundleStager {
   private final Optional<BundleAuditor> auditor;
 
   Pipeline(PipelineBuilder b) {
-    this.auditor = b.auditor;
+    this.auditor = b.auditor();
     this.downloader = Downloader.create(b.http);
     this.resolver = SourceResolver.create(downloader, b.sourceSettings());
     this.trust = TrustEvaluator.create(b.trustPolicy, b.eventSink);

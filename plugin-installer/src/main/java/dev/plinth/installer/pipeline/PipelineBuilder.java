@@ -28,7 +28,8 @@ public final class PipelineBuilder {
   TrustPolicy trustPolicy = TrustPolicy.defaults();
   ExtractionLimits limits = ExtractionLimits.DEFAULTS;
   EventSink eventSink = EventSink.NONE;
-  Optional<BundleAuditor> auditor = BundleAuditor.discover();
+  /** The auditor given, else the one registered with {@link java.util.ServiceLoader}, looked up at build. */
+  private java.util.function.Supplier<Optional<BundleAuditor>> auditor = BundleAuditor::discover;
   private String githubApiBase = SourceSettings.GITHUB_API;
   private @Nullable String githubToken;
   private @Nullable String mavenRepository;
@@ -61,14 +62,15 @@ public final class PipelineBuilder {
    * class path, else none). {@link #withoutBundleAudit()} installs without one.
    */
   public PipelineBuilder bundleAuditor(BundleAuditor value) {
-    auditor = Optional.of(once("bundleAuditor", auditor, value));
+    Optional<BundleAuditor> given = Optional.of(once("bundleAuditor", "an auditor", value));
+    auditor = () -> given;
     return this;
   }
 
   /** Installs without a capability audit even when an auditor is on the class path. */
   public PipelineBuilder withoutBundleAudit() {
-    once("bundleAuditor", auditor, "none");
-    auditor = Optional.empty();
+    once("bundleAuditor", "an auditor", "none");
+    auditor = Optional::empty;
     return this;
   }
 
@@ -129,6 +131,11 @@ public final class PipelineBuilder {
       token = env == null || env.isBlank() ? null : env.strip();
     }
     return new SourceSettings(githubApiBase, token, mavenRepository, mavenExtension, catalogIndexes, target);
+  }
+
+  /** The auditor to run: the one given, else the registered one (a service look-up, so not before it is needed). */
+  Optional<BundleAuditor> auditor() {
+    return auditor.get();
   }
 
   private <T> T once(String field, Object current, T value) {

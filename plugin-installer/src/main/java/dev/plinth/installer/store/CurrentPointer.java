@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -33,10 +35,21 @@ final class CurrentPointer {
   static Optional<String> read(Path pluginDir) {
     Path link = pluginDir.resolve(LINK);
     try {
-      if (Files.isSymbolicLink(link)) {
-        return Optional.of(strip(Files.readSymbolicLink(link).toString().replace('\\', '/')));
+      // Read the link straight away (one readlink; boot reads every plugin's pointer): a link that
+      // is missing, or a file that is not a link, falls through to the pointer file.
+      return Optional.of(strip(Files.readSymbolicLink(link).toString().replace('\\', '/')));
+    } catch (NoSuchFileException | NotLinkException e) {
+      // not the link form
+    } catch (UnsupportedOperationException e) {
+      // no links on this file system
+    } catch (IOException e) {
+      if (!Files.isDirectory(pluginDir, LinkOption.NOFOLLOW_LINKS)) {
+        return Optional.empty(); // not a plugin folder (a stray file): no pointer
       }
-      Path file = pluginDir.resolve(FILE);
+      throw new UncheckedIOException("cannot read current pointer in " + pluginDir, e);
+    }
+    Path file = pluginDir.resolve(FILE);
+    try {
       if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
         return Optional.of(strip(Files.readString(file, StandardCharsets.UTF_8).trim()));
       }

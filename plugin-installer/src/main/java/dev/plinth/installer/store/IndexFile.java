@@ -1,15 +1,17 @@
 package dev.plinth.installer.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plinth.manifest.ManifestParser;
 import dev.plinth.manifest.ManifestReport;
 import dev.plinth.manifest.PluginManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,7 +19,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,33 +28,30 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code <home>/index.json}, the install-time index: per installed plugin, what boot needs that
- * cannot change after its version was committed. JSON:
+ * cannot change after its version was committed. Compact JSON, one entry per line:
  * <pre>{@code
- * {
- *   "index_version" : 1,
- *   "plugins" : {
- *     "acme_redactor" : {
- *       "version" : "1.4.2",
- *       "tree_sha256" : "2c26…",       // from .install.json
- *       "manifest_sha256" : "9f86…",   // of plugin.toml
- *       "manifest_size" : 212,         // plugin.toml's size and last-modified time (ms), which
- *       "manifest_modified" : 17…,     //   boot compares, as git's index does, instead of re-hashing
- *       "entry_sha256" : "5e88…",      // over id, version, digests, size, time and the manifest's compact JSON
- *       "manifest" : { … }             // the validated PluginManifest, as Jackson writes the record
- *     }
- *   }
- * }
+ * {"index_version":2,"plugins":{
+ * "acme_redactor":{"version":"1.4.2",
+ *   "tree_sha256":"2c26…",          // from .install.json
+ *   "manifest_sha256":"9f86…",      // of plugin.toml
+ *   "manifest_size":212,            // plugin.toml's size and last-modified time (ms), which
+ *   "manifest_modified":17…,        //   boot compares, as git's index does, instead of re-hashing
+ *   "entry_sha256":"5e88…",         // over id, version, digests, size, time and the manifest's bytes
+ *   "manifest":{…}}}}               // the validated PluginManifest, as Jackson writes the record
  * }</pre>
  * The manifest is serialised generically (Jackson over the records), so fields added to the model
- * need no code here. Like {@code plinth.lock}, it is derived and rewritten atomically by the store
- * after every change ({@link StoreMetadata#sync}); an entry is trusted only when its version is
- * current, its own digest matches and its {@code plugin.toml} is unchanged: boot ({@link
- * Check#FAST}) compares the file's size and last-modified time, the integrity check and every
- * rewrite ({@link Check#FULL}) its sha256.
+ * need no code here. It is embedded verbatim, and boot reads the file with the streaming parser,
+ * keeping each manifest as its bytes: the entry digest is checked over exactly those bytes (no
+ * re-serialisation), and only then are they bound to a {@link PluginManifest}. Like {@code
+ * plinth.lock}, the index is derived and rewritten atomically by the store after every change
+ * ({@link StoreMetadata#sync}); an entry is trusted only when its version is current, its own
+ * digest matches and its {@code plugin.toml} is unchanged: boot ({@link Check#FAST}) compares the
+ * file's size and last-modified time, the integrity check and every rewrite ({@link Check#FULL})
+ * its sha256.
  * Stateless and thread-safe; writes happen under the store lock.
  */
 final class IndexFile {
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   /**
    * The store's mapper, except that manifest maps keep their file order (a manifest's tables are
@@ -61,6 +59,7 @@ final class IndexFile {
    * manifest equals the one parsed from {@code plugin.toml}.
    */
   private static final ObjectMapper MANIFESTS = Json.MAPPER.copy()
+      .disable(SerializationFeature.INDENT_OUTPUT)
       .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
@@ -81,7 +80,7 @@ final class IndexFile {
   }
 
   private static IndexCheck check(
-      StoreLayout layout, Check how, @Nullable Map<String, JsonNode> raw, List<IntegrityReport.Problem> problems) {
+      StoreLayout layout, Check how, @Nullable Map<String, Raw> raw, List<IntegrityReport.Problem> problems) {
     Map<String, IndexEntry> ok = new HashMap<>();
     Map<String, String> current = currentVersions(layout);
     if (raw != null) {
@@ -107,7 +106,7 @@ final class IndexFile {
    */
   static IndexCheck.Rebuild refresh(StoreLayout layout, boolean full) {
     List<IntegrityReport.Problem> problems = new ArrayList<>();
-    Map<String, JsonNode> raw = readRaw(layout, problems);
+    Map<String, Raw> raw = readRaw(layout, problems);
     IndexCheck check = full ? new IndexCheck(Map.of(), Map.of(), List.of()) : check(layout, Check.FAST, raw, problems);
     Map<String, IndexEntry> next = new TreeMap<>();
     List<String> written = new ArrayList<>();
@@ -134,7 +133,7 @@ final class IndexFile {
       // costs one read of the index instead of serialising every manifest again).
       return new IndexCheck.Rebuild(written, kept, removed, unindexed);
     }
-    byte[] wanted = Json.bytes(encode(next));
+    byte[] wanted = encode(next);
     try {
       if (Files.exists(layout.indexFile()) && Arrays.equals(Files.readAllBytes(layout.indexFile()), wanted)) {
         return new IndexCheck.Rebuild(written, kept, removed, unindexed);
@@ -168,7 +167,7 @@ final class IndexFile {
   }
 
   private static @Nullable IndexEntry checked(
-      StoreLayout layout, String id, String version, @Nullable JsonNode node, Check how,
+      StoreLayout layout, String id, String version, @Nullable Raw node, Check how,
       List<IntegrityReport.Problem> problems) {
     if (node == null) {
       problems.add(problem(IntegrityCode.INDEX_ENTRY_MISSING, id, "index has no entry for " + id + "@" + version));
@@ -211,102 +210,188 @@ final class IndexFile {
     return e;
   }
 
+  /**
+   * One entry as read from the file: its scalar fields (null when absent or of the wrong type) and
+   * the manifest object's bytes exactly as they stand in the file, which the entry digest covers.
+   */
+  record Raw(
+      @Nullable String version, @Nullable String treeSha256, @Nullable String manifestSha256,
+      @Nullable Long manifestSize, @Nullable Long manifestModified, @Nullable String entrySha256,
+      byte @Nullable [] manifest) {}
+
   /** The {@code plugins} object by id; null (with a problem) when the file is missing or unreadable. */
-  private static @Nullable Map<String, JsonNode> readRaw(StoreLayout layout, List<IntegrityReport.Problem> problems) {
+  private static @Nullable Map<String, Raw> readRaw(StoreLayout layout, List<IntegrityReport.Problem> problems) {
     Path file = layout.indexFile();
-    JsonNode root;
     try {
-      root = Json.MAPPER.readTree(Files.readAllBytes(file));
+      return parse(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       problems.add(problem(IntegrityCode.INDEX_MISSING, "", "index.json is missing: " + file));
-      return null;
     } catch (IOException | RuntimeException e) {
-      problems.add(problem(IntegrityCode.INDEX_CORRUPT, "", "index.json cannot be read (" + e.getClass().getSimpleName()
-          + "): " + file));
-      return null;
+      problems.add(problem(IntegrityCode.INDEX_CORRUPT, "", "index.json must be JSON with index_version " + VERSION
+          + " and a plugins object (" + e.getMessage() + "): " + file));
     }
-    JsonNode version = root == null ? null : root.get("index_version");
-    JsonNode plugins = root == null ? null : root.get("plugins");
-    if (version == null || version.asInt() != VERSION || plugins == null || !plugins.isObject()) {
-      problems.add(problem(IntegrityCode.INDEX_CORRUPT, "",
-          "index.json must have index_version " + VERSION + " and a plugins object: " + file));
-      return null;
+    return null;
+  }
+
+  /**
+   * Parses the index with Jackson's streaming parser: the scalars of each entry are read, and the
+   * manifest object is kept as the bytes it occupies in the file (skipped, not built), so checking
+   * an entry's digest needs no re-serialisation and decoding it is one data-binding call.
+   */
+  static Map<String, Raw> parse(byte[] bytes) throws IOException {
+    Map<String, Raw> out = new LinkedHashMap<>();
+    Integer version = null;
+    boolean sawPlugins = false;
+    try (JsonParser p = Json.MAPPER.getFactory().createParser(bytes)) {
+      expect(p.nextToken(), JsonToken.START_OBJECT, "a JSON object");
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken t = p.nextToken();
+        if (name.equals("index_version") && t == JsonToken.VALUE_NUMBER_INT) {
+          version = p.getIntValue();
+        } else if (name.equals("plugins") && t == JsonToken.START_OBJECT) {
+          sawPlugins = true;
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String id = p.currentName();
+            out.put(id, entry(p, bytes));
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
     }
-    Map<String, JsonNode> out = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = plugins.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> f = it.next();
-      out.put(f.getKey(), f.getValue());
+    if (version == null || version != VERSION || !sawPlugins) {
+      throw new IOException("index_version " + version + (sawPlugins ? "" : ", no plugins object"));
     }
     return out;
   }
 
+  private static Raw entry(JsonParser p, byte[] bytes) throws IOException {
+    if (p.nextToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return new Raw(null, null, null, null, null, null, null);
+    }
+    String version = null;
+    String tree = null;
+    String manifestSha = null;
+    Long size = null;
+    Long modified = null;
+    String entrySha = null;
+    byte[] manifest = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "version" -> version = t == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "tree_sha256" -> tree = t == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "manifest_sha256" -> manifestSha = t == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "entry_sha256" -> entrySha = t == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "manifest_size" -> size = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+        case "manifest_modified" -> modified = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+        case "manifest" -> {
+          if (t == JsonToken.START_OBJECT) {
+            int from = (int) p.currentTokenLocation().getByteOffset();
+            p.skipChildren();
+            int to = (int) p.currentLocation().getByteOffset();
+            manifest = Arrays.copyOfRange(bytes, from, to);
+          }
+        }
+        default -> { }
+      }
+      if (t.isStructStart() && !name.equals("manifest")) {
+        p.skipChildren();
+      }
+    }
+    return new Raw(version, tree, manifestSha, size, modified, entrySha, manifest);
+  }
+
+  private static void expect(@Nullable JsonToken found, JsonToken wanted, String what) throws IOException {
+    if (found != wanted) {
+      throw new IOException("expected " + what + ", found " + found);
+    }
+  }
+
   static Map<String, String> currentVersions(StoreLayout layout) {
     Map<String, String> out = new TreeMap<>();
-    for (String id : layout.pluginIds()) {
+    // Names only: the pointer read below fails for anything that is not a plugin folder, so the
+    // listing needs no stat per name (one readlink per plugin in all).
+    for (String id : StoreLayout.listNames(layout.plugins(), false)) {
+      if (!StoreLayout.isId(id)) {
+        continue;
+      }
       try {
         CurrentPointer.read(layout.pluginDir(id)).ifPresent(v -> out.put(id, v));
       } catch (UncheckedIOException e) {
-        // an unreadable pointer is the integrity check's to report; such a plugin has no entry
+        // not a folder, or an unreadable pointer: the integrity check reports it; no entry
       }
     }
     return out;
   }
 
-  static ObjectNode encode(Map<String, IndexEntry> entries) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
-    root.put("index_version", VERSION);
-    ObjectNode plugins = root.putObject("plugins");
-    entries.forEach((id, e) -> {
-      JsonNode manifest = MANIFESTS.valueToTree(e.manifest());
-      ObjectNode node = plugins.putObject(id);
-      node.put("version", e.version());
-      node.put("tree_sha256", e.treeSha256());
-      node.put("manifest_sha256", e.manifestSha256());
-      node.put("manifest_size", e.manifestSize());
-      node.put("manifest_modified", e.manifestModified());
-      node.put("entry_sha256", digest(id, e.version(), e.treeSha256(),
-          e.manifestSha256() + '\0' + e.manifestSize() + '\0' + e.manifestModified(), manifest));
-      node.set("manifest", manifest);
-    });
-    return root;
+  /**
+   * The whole index file: compact JSON, each entry's manifest written by data binding on its own
+   * and embedded verbatim, so the bytes the entry digest covers are the bytes in the file.
+   */
+  static byte[] encode(Map<String, IndexEntry> entries) {
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(1024 + entries.size() * 1024);
+    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(buf)) {
+      g.writeStartObject();
+      g.writeNumberField("index_version", VERSION);
+      g.writeFieldName("plugins");
+      g.writeStartObject();
+      for (Map.Entry<String, IndexEntry> en : new TreeMap<>(entries).entrySet()) {
+        IndexEntry e = en.getValue();
+        byte[] manifest = MANIFESTS.writeValueAsBytes(e.manifest());
+        g.writeRaw('\n');
+        g.writeFieldName(en.getKey());
+        g.writeStartObject();
+        g.writeStringField("version", e.version());
+        g.writeStringField("tree_sha256", e.treeSha256());
+        g.writeStringField("manifest_sha256", e.manifestSha256());
+        g.writeNumberField("manifest_size", e.manifestSize());
+        g.writeNumberField("manifest_modified", e.manifestModified());
+        g.writeStringField("entry_sha256", digest(en.getKey(), e.version(), e.treeSha256(), e.manifestSha256(),
+            e.manifestSize(), e.manifestModified(), manifest));
+        g.writeFieldName("manifest");
+        g.writeRawValue(new String(manifest, StandardCharsets.UTF_8));
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeRaw('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serialise the index", e);
+    }
+    return buf.toByteArray();
   }
 
-  static IndexEntry decode(String id, JsonNode node) throws IOException {
-    String version = text(node, "version");
-    String tree = text(node, "tree_sha256");
-    String manifestSha = text(node, "manifest_sha256");
-    long size = number(node, "manifest_size");
-    long modified = number(node, "manifest_modified");
-    JsonNode manifest = node.get("manifest");
-    if (manifest == null || !manifest.isObject()) {
-      throw new IOException("no manifest object");
-    }
-    String file = manifestSha + '\0' + size + '\0' + modified;
-    if (!digest(id, version, tree, file, manifest).equals(text(node, "entry_sha256"))) {
+  static IndexEntry decode(String id, Raw raw) throws IOException {
+    String version = required(raw.version(), "version");
+    String tree = required(raw.treeSha256(), "tree_sha256");
+    String manifestSha = required(raw.manifestSha256(), "manifest_sha256");
+    long size = required(raw.manifestSize(), "manifest_size");
+    long modified = required(raw.manifestModified(), "manifest_modified");
+    byte[] manifest = required(raw.manifest(), "manifest object");
+    if (!digest(id, version, tree, manifestSha, size, modified, manifest).equals(raw.entrySha256())) {
       throw new IOException("entry_sha256 differs");
     }
     return new IndexEntry(id, version, tree, manifestSha, size, modified,
-        MANIFESTS.treeToValue(manifest, PluginManifest.class));
+        MANIFESTS.readValue(manifest, PluginManifest.class));
   }
 
-  private static long number(JsonNode node, String field) throws IOException {
-    JsonNode v = node.get(field);
-    if (v == null || !v.isIntegralNumber()) {
+  private static <T> T required(@Nullable T value, String field) throws IOException {
+    if (value == null) {
       throw new IOException("no " + field);
     }
-    return v.asLong();
+    return value;
   }
 
-  private static String text(JsonNode node, String field) throws IOException {
-    JsonNode v = node.get(field);
-    if (v == null || !v.isTextual()) {
-      throw new IOException("no " + field);
-    }
-    return v.asText();
-  }
-
-  private static String digest(String id, String version, String tree, String manifestSha, JsonNode manifest) {
-    return TreeDigest.sha256(id + '\0' + version + '\0' + tree + '\0' + manifestSha + '\0' + manifest);
+  private static String digest(
+      String id, String version, String tree, String manifestSha, long size, long modified, byte[] manifest) {
+    java.security.MessageDigest md = TreeDigest.newSha256();
+    md.update((id + '\0' + version + '\0' + tree + '\0' + manifestSha + '\0' + size + '\0' + modified + '\0')
+        .getBytes(StandardCharsets.UTF_8));
+    return java.util.HexFormat.of().formatHex(md.digest(manifest));
   }
 
   private static IntegrityReport.Problem problem(IntegrityCode code, String id, String message) {

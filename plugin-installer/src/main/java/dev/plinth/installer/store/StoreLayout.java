@@ -109,6 +109,11 @@ record StoreLayout(Path home) {
     return listNames(versionsDir(id), true).stream().filter(n -> VERSION.matcher(n).matches()).toList();
   }
 
+  /** Whether {@code name} is a valid plugin id (as a name under {@code plugins/}). */
+  static boolean isId(String name) {
+    return ID.matcher(name).matches();
+  }
+
   static List<String> listNames(Path dir, boolean foldersOnly) {
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();

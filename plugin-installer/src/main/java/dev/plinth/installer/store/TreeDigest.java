@@ -66,6 +66,11 @@ final class TreeDigest {
     return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** A fresh SHA-256 digest. */
+  static MessageDigest newSha256() {
+    return sha256();
+  }
+
   private static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");

@@ -29,7 +29,7 @@ class IndexFileTest {
         store.currentDir("alpha").orElseThrow().resolve("plugin.toml")).orThrow());
     assertThat(e.manifestSha256()).isEqualTo(TreeDigest.sha256(store.currentDir("alpha").orElseThrow().resolve("plugin.toml")));
     assertThat(e.treeSha256()).isEqualTo(InstallRecord.read(store.currentDir("alpha").orElseThrow()).orElseThrow().treeSha256());
-    assertThat(Files.readString(fx.home.resolve("index.json"))).contains("\"index_version\" : 1", "\"alpha\"");
+    assertThat(Files.readString(fx.home.resolve("index.json"))).contains("\"index_version\":2", "\"alpha\"");
   }
 
   @Test
@@ -80,10 +80,30 @@ class IndexFileTest {
     dev.plinth.manifest.PluginManifest m = dev.plinth.manifest.ManifestParser.parse(toml).orThrow();
     IndexEntry e = new IndexEntry(m.id(), m.version(), "tree", "sha", 42, 1_700_000_000_000L, m);
 
-    byte[] bytes = Json.bytes(IndexFile.encode(java.util.Map.of(m.id(), e)));
-    com.fasterxml.jackson.databind.JsonNode node = Json.MAPPER.readTree(bytes).get("plugins").get(m.id());
+    byte[] bytes = IndexFile.encode(java.util.Map.of(m.id(), e));
+    IndexFile.Raw raw = IndexFile.parse(bytes).get(m.id());
 
-    assertThat(IndexFile.decode(m.id(), node)).isEqualTo(e);
+    assertThat(IndexFile.decode(m.id(), raw)).isEqualTo(e);
+    // The digest covers the manifest's bytes as they stand in the file: one byte changed is refused.
+    String changed = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("Redacts secrets", "Redacts secretz");
+    IndexFile.Raw tampered = IndexFile.parse(changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get(m.id());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> IndexFile.decode(m.id(), tampered))
+        .hasMessageContaining("entry_sha256");
+  }
+
+  @Test
+  void currentVersions_strayFileAndFolderWithoutPointer_areNotPlugins() throws Exception {
+    StoreFixture fx = new StoreFixture(tmp);
+    PluginStore store = fx.open(PointerStyle.POINTER_FILE);
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
+    Files.writeString(fx.home.resolve("plugins/beta"), "not a folder");
+    Files.createDirectories(fx.home.resolve("plugins/gamma/versions/1.0.0"));
+
+    IndexCheck check = store.checkIndex();
+
+    assertThat(check.current()).containsExactly(java.util.Map.entry("alpha", "1.0.0"));
+    assertThat(check.problems()).isEmpty();
+    assertThat(check.entries()).containsOnlyKeys("alpha");
   }
 
   @Test
@@ -156,7 +176,9 @@ class IndexFileTest {
     PluginStore store = fx.open(PointerStyle.AUTO);
     store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
     Path index = fx.home.resolve("index.json");
-    Files.writeString(index, Files.readString(index).replace("\"name\" : \"alpha\"", "\"name\" : \"evil\""));
+    String before = Files.readString(index);
+    Files.writeString(index, before.replace("\"name\":\"alpha\"", "\"name\":\"evil\""));
+    assertThat(Files.readString(index)).isNotEqualTo(before);
 
     IndexCheck check = store.checkIndex();
 
