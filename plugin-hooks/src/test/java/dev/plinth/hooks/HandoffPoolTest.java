@@ -53,10 +53,16 @@ class HandoffPoolTest {
         done.countDown();
       });
       assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+      // The thread that ran it goes back to the idle stack just after the task (direct hand-off,
+      // no queue); a call arriving before that would start a second thread, which is allowed but
+      // is not what this test is about, and a loaded machine makes it likely. Wait for it.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (pool.idleCount() == 0 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
     }
-    // A call may arrive while the thread that ran the last one is still on its way back to the
-    // idle stack (direct hand-off, no queue): then a second thread starts, and the two alternate.
-    assertThat(seen).hasSizeBetween(1, 4);
+    assertThat(seen).hasSize(1);
+    assertThat(pool.threadCount()).isEqualTo(1);
   }
 
   @Test

@@ -64,8 +64,10 @@ final class Operations {
         PluginManifest m = a.manifestIn(id, dir, manifests);
         PluginState st = states.getOrDefault(id, PluginState.DEFAULT);
         a.bridge.expect(m);
+        dev.plinth.installer.store.IndexEntry entry = index.entries().get(id);
         candidates.add(new BootCandidate(m, dir,
-            st.enabled() && SystemAssembly.acknowledged(m, st)));
+            st.enabled() && SystemAssembly.acknowledged(m, st),
+            entry != null && entry.version().equals(version) ? entry.bootFacts() : null));
       } catch (PluginRuntimeException e) {
         a.tracker.loadFailed(id, version, e.code().code() + " " + e.getMessage());
         failed.add(new BootReport.Failed(id, e));

@@ -23,6 +23,7 @@ import dev.plinth.manifest.ManifestParser;
 import dev.plinth.manifest.ManifestReport;
 import dev.plinth.manifest.PluginManifest;
 import dev.plinth.manifest.SandboxProfile;
+import dev.plinth.runtime.classloading.ClassLoaderFactory;
 import dev.plinth.runtime.guard.AutoDisable;
 import dev.plinth.runtime.lifecycle.PluginRuntime;
 import dev.plinth.runtime.slo.SloTracker;
@@ -126,6 +127,7 @@ final class SystemAssembly {
     this.stager = new LazyStager(pb::build);
     PluginStoreBuilder sb = PluginStore.builder()
         .home(home)
+        .bootFacts(ClassLoaderFactory.of(settings.sharedPackages()).bootFacts())
         .stager(stager)
         .activator(activator)
         .hostProfile(() -> baseProfile)

@@ -33,8 +33,8 @@ import org.pf4j.PluginManager;
  *   <li>{@code plinth_indexBootEager}: {@code PluginSystem.builder()…build()} (opens the store:
  *       lock, recovery check, {@code host.toml}) and {@code boot()}: the index is read and checked
  *       (each entry's version against {@code current}, its digest, its {@code plugin.toml}'s
- *       sha256), then every plugin is loaded and started as in {@link RuntimeBootBenchmark}, with
- *       events written to {@code events.jsonl}.
+ *       size and time), then every plugin is loaded and started as in {@link RuntimeBootBenchmark},
+ *       its loader made from the entry's boot facts, with events written to {@code events.jsonl}.
  *   <li>{@code plinth_indexBootLazy}: the same host with lazy activation as its default: the index
  *       is read and checked, and each plugin is registered without a loader; nothing starts.
  * </ul>
@@ -42,13 +42,16 @@ import org.pf4j.PluginManager;
  * <p>Installing the plugins happens once per trial and is not measured. Each invocation builds a
  * fresh system; the iteration teardown closes it (unloading what started) and collects garbage.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar IndexBootBenchmark -f 1 -wi 3 -i 5}
+ * <p>Each iteration is one boot, so warming up takes many (a few boots leave the JIT's work, and
+ * the Jackson and file-system caches, unfinished; the scores keep falling for some 50 boots).
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar IndexBootBenchmark -f 1 -wi 60 -i 40}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
+@Warmup(iterations = 60)
+@Measurement(iterations = 40)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class IndexBootBenchmark {
   @Param("200")

@@ -84,7 +84,7 @@ final class Activation {
         state.put(id, newState);
         StateFile.write(layout, state);
       }
-      StoreMetadata.sync(layout);
+      StoreMetadata.sync(ctx);
       cur = cur.committedNow();
       ctx.journal().write(cur);
     } catch (Exception ex) {

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.plinth.manifest.PluginManifest;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What boot needs of one committed plugin version, computed once when the version became current
@@ -17,11 +18,20 @@ import org.apiguardian.api.API;
  * @param manifestSize that file's size in bytes
  * @param manifestModified that file's last-modified time in milliseconds since the epoch
  * @param manifest the parsed and validated manifest
+ * @param bootFacts what loading needs of the version's files, when the store had a provider and the
+ *     bundle has facts; null otherwise
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record IndexEntry(
     String id, String version, String treeSha256, String manifestSha256, long manifestSize, long manifestModified,
-    PluginManifest manifest) {
+    PluginManifest manifest, @Nullable BootFacts bootFacts) {
+  /** An entry without boot facts. */
+  public IndexEntry(
+      String id, String version, String treeSha256, String manifestSha256, long manifestSize, long manifestModified,
+      PluginManifest manifest) {
+    this(id, version, treeSha256, manifestSha256, manifestSize, manifestModified, manifest, null);
+  }
+
   public IndexEntry {
     requireNonNull(id, "id");
     requireNonNull(version, "version");

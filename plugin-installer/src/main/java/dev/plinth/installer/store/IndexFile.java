@@ -36,8 +36,9 @@ import org.jspecify.annotations.Nullable;
  *   "manifest_sha256":"9f86…",      // of plugin.toml
  *   "manifest_size":212,            // plugin.toml's size and last-modified time (ms), which
  *   "manifest_modified":17…,        //   boot compares, as git's index does, instead of re-hashing
- *   "entry_sha256":"5e88…",         // over id, version, digests, size, time and the manifest's bytes
- *   "manifest":{…}}}}               // the validated PluginManifest, as Jackson writes the record
+ *   "entry_sha256":"5e88…",         // over id, version, digests, size, time, the manifest's and facts' bytes
+ *   "manifest":{…},                 // the validated PluginManifest, as Jackson writes the record
+ *   "boot_facts":{…}}}}             // BootFacts, when the store has a provider and the bundle has them
  * }</pre>
  * The manifest is serialised generically (Jackson over the records), so fields added to the model
  * need no code here. It is embedded verbatim, and boot reads the file with the streaming parser,
@@ -104,7 +105,7 @@ final class IndexFile {
    * Rewrites the index: valid entries are kept (unless {@code full}), the others computed from the
    * current versions' {@code plugin.toml}. Skips the write when nothing changed. Under the store lock.
    */
-  static IndexCheck.Rebuild refresh(StoreLayout layout, boolean full) {
+  static IndexCheck.Rebuild refresh(StoreLayout layout, boolean full, @Nullable BootFactsProvider facts) {
     List<IntegrityReport.Problem> problems = new ArrayList<>();
     Map<String, Raw> raw = readRaw(layout, problems);
     IndexCheck check = full ? new IndexCheck(Map.of(), Map.of(), List.of()) : check(layout, Check.FAST, raw, problems);
@@ -115,12 +116,13 @@ final class IndexFile {
     Map<String, String> current = full ? currentVersions(layout) : check.current();
     current.forEach((id, v) -> {
       IndexEntry valid = check.entries().get(id);
-      if (valid != null) {
+      if (valid != null && (facts == null || valid.bootFacts() != null
+          && valid.bootFacts().checkKey().equals(facts.checkKey()))) {
         next.put(id, valid);
         kept.add(id);
         return;
       }
-      Optional<IndexEntry> computed = compute(layout, id, v);
+      Optional<IndexEntry> computed = compute(layout, id, v, facts);
       computed.ifPresentOrElse(e -> {
         next.put(id, e);
         written.add(id);
@@ -146,7 +148,7 @@ final class IndexFile {
   }
 
   /** The entry of one version, from its {@code plugin.toml} and install record; empty when either is unusable. */
-  static Optional<IndexEntry> compute(StoreLayout layout, String id, String version) {
+  static Optional<IndexEntry> compute(StoreLayout layout, String id, String version, @Nullable BootFactsProvider facts) {
     Path dir = layout.versionDir(id, version);
     Path toml = dir.resolve(ManifestParser.FILE_NAME);
     Optional<InstallRecord> record = InstallRecord.read(dir);
@@ -160,9 +162,18 @@ final class IndexFile {
       return report.manifest()
           .filter(m -> m.id().equals(id) && m.version().equals(version))
           .map(m -> new IndexEntry(id, version, record.get().treeSha256(), sha, attrs.size(),
-              attrs.lastModifiedTime().toMillis(), m));
+              attrs.lastModifiedTime().toMillis(), m, facts == null ? null : bootFacts(facts, m, dir)));
     } catch (IOException e) {
       return Optional.empty();
+    }
+  }
+
+  /** The provider's facts; none when it throws (it must not, but the index is never worth a failed commit). */
+  private static @Nullable BootFacts bootFacts(BootFactsProvider facts, PluginManifest m, Path dir) {
+    try {
+      return facts.compute(m, dir).orElse(null);
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 
@@ -217,7 +228,7 @@ final class IndexFile {
   record Raw(
       @Nullable String version, @Nullable String treeSha256, @Nullable String manifestSha256,
       @Nullable Long manifestSize, @Nullable Long manifestModified, @Nullable String entrySha256,
-      byte @Nullable [] manifest) {}
+      byte @Nullable [] manifest, byte @Nullable [] bootFacts) {}
 
   /** The {@code plugins} object by id; null (with a problem) when the file is missing or unreadable. */
   private static @Nullable Map<String, Raw> readRaw(StoreLayout layout, List<IntegrityReport.Problem> problems) {
@@ -269,7 +280,7 @@ final class IndexFile {
   private static Raw entry(JsonParser p, byte[] bytes) throws IOException {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       p.skipChildren();
-      return new Raw(null, null, null, null, null, null, null);
+      return new Raw(null, null, null, null, null, null, null, null);
     }
     String version = null;
     String tree = null;
@@ -278,6 +289,7 @@ final class IndexFile {
     Long modified = null;
     String entrySha = null;
     byte[] manifest = null;
+    byte[] facts = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken t = p.nextToken();
@@ -288,21 +300,23 @@ final class IndexFile {
         case "entry_sha256" -> entrySha = t == JsonToken.VALUE_STRING ? p.getText() : null;
         case "manifest_size" -> size = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
         case "manifest_modified" -> modified = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
-        case "manifest" -> {
-          if (t == JsonToken.START_OBJECT) {
-            int from = (int) p.currentTokenLocation().getByteOffset();
-            p.skipChildren();
-            int to = (int) p.currentLocation().getByteOffset();
-            manifest = Arrays.copyOfRange(bytes, from, to);
-          }
-        }
+        case "manifest" -> manifest = t == JsonToken.START_OBJECT ? objectBytes(p, bytes) : null;
+        case "boot_facts" -> facts = t == JsonToken.START_OBJECT ? objectBytes(p, bytes) : null;
         default -> { }
       }
-      if (t.isStructStart() && !name.equals("manifest")) {
+      if (t.isStructStart() && p.currentToken().isStructStart()) {
         p.skipChildren();
       }
     }
-    return new Raw(version, tree, manifestSha, size, modified, entrySha, manifest);
+    return new Raw(version, tree, manifestSha, size, modified, entrySha, manifest, facts);
+  }
+
+  /** The bytes of the object that starts at the parser's current token, which is skipped. */
+  private static byte[] objectBytes(JsonParser p, byte[] bytes) throws IOException {
+    int from = (int) p.currentTokenLocation().getByteOffset();
+    p.skipChildren();
+    int to = (int) p.currentLocation().getByteOffset();
+    return Arrays.copyOfRange(bytes, from, to);
   }
 
   private static void expect(@Nullable JsonToken found, JsonToken wanted, String what) throws IOException {
@@ -342,6 +356,7 @@ final class IndexFile {
       for (Map.Entry<String, IndexEntry> en : new TreeMap<>(entries).entrySet()) {
         IndexEntry e = en.getValue();
         byte[] manifest = MANIFESTS.writeValueAsBytes(e.manifest());
+        byte[] facts = e.bootFacts() == null ? null : MANIFESTS.writeValueAsBytes(e.bootFacts());
         g.writeRaw('\n');
         g.writeFieldName(en.getKey());
         g.writeStartObject();
@@ -351,9 +366,13 @@ final class IndexFile {
         g.writeNumberField("manifest_size", e.manifestSize());
         g.writeNumberField("manifest_modified", e.manifestModified());
         g.writeStringField("entry_sha256", digest(en.getKey(), e.version(), e.treeSha256(), e.manifestSha256(),
-            e.manifestSize(), e.manifestModified(), manifest));
+            e.manifestSize(), e.manifestModified(), manifest, facts));
         g.writeFieldName("manifest");
         g.writeRawValue(new String(manifest, StandardCharsets.UTF_8));
+        if (facts != null) {
+          g.writeFieldName("boot_facts");
+          g.writeRawValue(new String(facts, StandardCharsets.UTF_8));
+        }
         g.writeEndObject();
       }
       g.writeEndObject();
@@ -372,11 +391,12 @@ final class IndexFile {
     long size = required(raw.manifestSize(), "manifest_size");
     long modified = required(raw.manifestModified(), "manifest_modified");
     byte[] manifest = required(raw.manifest(), "manifest object");
-    if (!digest(id, version, tree, manifestSha, size, modified, manifest).equals(raw.entrySha256())) {
+    if (!digest(id, version, tree, manifestSha, size, modified, manifest, raw.bootFacts()).equals(raw.entrySha256())) {
       throw new IOException("entry_sha256 differs");
     }
     return new IndexEntry(id, version, tree, manifestSha, size, modified,
-        MANIFESTS.readValue(manifest, PluginManifest.class));
+        MANIFESTS.readValue(manifest, PluginManifest.class),
+        raw.bootFacts() == null ? null : MANIFESTS.readValue(raw.bootFacts(), BootFacts.class));
   }
 
   private static <T> T required(@Nullable T value, String field) throws IOException {
@@ -387,11 +407,17 @@ final class IndexFile {
   }
 
   private static String digest(
-      String id, String version, String tree, String manifestSha, long size, long modified, byte[] manifest) {
+      String id, String version, String tree, String manifestSha, long size, long modified, byte[] manifest,
+      byte @Nullable [] facts) {
     java.security.MessageDigest md = TreeDigest.newSha256();
     md.update((id + '\0' + version + '\0' + tree + '\0' + manifestSha + '\0' + size + '\0' + modified + '\0')
         .getBytes(StandardCharsets.UTF_8));
-    return java.util.HexFormat.of().formatHex(md.digest(manifest));
+    md.update(manifest);
+    if (facts != null) {
+      md.update((byte) 0);
+      md.update(facts);
+    }
+    return java.util.HexFormat.of().formatHex(md.digest());
   }
 
   private static IntegrityReport.Problem problem(IntegrityCode code, String id, String message) {

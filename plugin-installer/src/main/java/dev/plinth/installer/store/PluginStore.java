@@ -249,13 +249,13 @@ public final class PluginStore {
    */
   @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
   public IndexCheck.Rebuild rebuildIndex() {
-    return locked(Phase.COMMIT, () -> IndexFile.refresh(ctx.layout(), true));
+    return locked(Phase.COMMIT, () -> IndexFile.refresh(ctx.layout(), true, ctx.bootFacts()));
   }
 
   /** Like {@link #rebuildIndex()}, but keeps the entries that are still valid. */
   @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
   public IndexCheck.Rebuild refreshIndex() {
-    return locked(Phase.COMMIT, () -> IndexFile.refresh(ctx.layout(), false));
+    return locked(Phase.COMMIT, () -> IndexFile.refresh(ctx.layout(), false, ctx.bootFacts()));
   }
 
   /**
@@ -293,7 +293,7 @@ public final class PluginStore {
     if (index.ok()) {
       return List.of();
     }
-    IndexCheck.Rebuild rebuilt = IndexFile.refresh(ctx.layout(), false);
+    IndexCheck.Rebuild rebuilt = IndexFile.refresh(ctx.layout(), false, ctx.bootFacts());
     List<RepairAction> actions = new java.util.ArrayList<>();
     for (IntegrityReport.Problem p : index.problems()) {
       boolean fixed = !rebuilt.unindexed().contains(p.pluginId());

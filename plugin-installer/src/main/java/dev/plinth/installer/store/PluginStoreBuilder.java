@@ -32,6 +32,7 @@ public final class PluginStoreBuilder {
   /** How long to wait for another writer unless {@link #lockTimeout} says otherwise. */
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
+  private @Nullable BootFactsProvider bootFacts;
   private @Nullable Path home;
   private @Nullable BundleStager stager;
   private @Nullable Activator activator;
@@ -140,6 +141,16 @@ public final class PluginStoreBuilder {
   }
 
   /**
+   * Computes the {@link BootFacts} kept in each index entry the store writes (default: none, and
+   * boot resolves and checks every eager plugin's files).
+   */
+  @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
+  public PluginStoreBuilder bootFacts(BootFactsProvider value) {
+    bootFacts = once("bootFacts", bootFacts, value);
+    return this;
+  }
+
+  /**
    * Opens the store: creates the layout and recovers every interrupted transaction.
    *
    * @throws IllegalStateException when no home was set
@@ -164,7 +175,8 @@ public final class PluginStoreBuilder {
         faults != null ? faults : FaultInjector.NONE,
         dependencies != null ? dependencies : DependencyResolver.CATALOG,
         retention != null ? retention : DEFAULT_RETENTION,
-        healthTimeout != null ? healthTimeout : DEFAULT_HEALTH_TIMEOUT);
+        healthTimeout != null ? healthTimeout : DEFAULT_HEALTH_TIMEOUT,
+        bootFacts);
     StoreLock lock = new StoreLock(layout.home(), layout.storeLock(), lockTimeout != null ? lockTimeout : DEFAULT_LOCK_TIMEOUT);
     try {
       return new PluginStore(ctx, lock, updateChecker, repairSteps);

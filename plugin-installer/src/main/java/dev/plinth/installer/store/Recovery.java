@@ -73,7 +73,7 @@ final class Recovery {
       }
     }
     StateFile.ensureExists(layout);
-    StoreMetadata.sync(layout);
+    StoreMetadata.sync(ctx);
   }
 
   private static void sweepTemps(Path dir) {

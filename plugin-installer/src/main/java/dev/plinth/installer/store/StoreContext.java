@@ -30,7 +30,8 @@ record StoreContext(
     FaultInjector faults,
     DependencyResolver dependencies,
     int retention,
-    Duration healthTimeout) {
+    Duration healthTimeout,
+    @Nullable BootFactsProvider bootFacts) {
 
   private static final Logger LOG = LoggerFactory.getLogger(PluginStore.class);
 

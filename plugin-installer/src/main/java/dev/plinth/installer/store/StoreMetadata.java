@@ -7,8 +7,8 @@ package dev.plinth.installer.store;
 final class StoreMetadata {
   private StoreMetadata() {}
 
-  static void sync(StoreLayout layout) {
-    LockFile.sync(layout);
-    IndexFile.refresh(layout, false);
+  static void sync(StoreContext ctx) {
+    LockFile.sync(ctx.layout());
+    IndexFile.refresh(ctx.layout(), false, ctx.bootFacts());
   }
 }

@@ -52,7 +52,7 @@ final class Undo {
       if (e.phase() == Phase.COMMIT) {
         restoreState(layout, id, e.priorState());
       }
-      StoreMetadata.sync(layout);
+      StoreMetadata.sync(ctx);
       if (live && touched && from != null) {
         String v = from;
         quietly(ctx, id, "re-activate " + v, () -> {
@@ -90,7 +90,7 @@ final class Undo {
       }
       pruned = Retention.prune(ctx, id, to, e.fromVersion());
     }
-    StoreMetadata.sync(layout);
+    StoreMetadata.sync(ctx);
     AtomicFiles.deleteTree(layout.home().resolve(e.stagingDir()));
     ctx.journal().delete(e.tx());
     return pruned;

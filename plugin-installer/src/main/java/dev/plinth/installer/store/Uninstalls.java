@@ -63,7 +63,7 @@ final class Uninstalls {
       if (state.remove(id) != null) {
         StateFile.write(ctx.layout(), state);
       }
-      StoreMetadata.sync(ctx.layout());
+      StoreMetadata.sync(ctx);
       cur = cur.committedNow();
       ctx.journal().write(cur);
     } catch (Exception ex) {

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import dev.plinth.installer.store.BootFacts;
+import dev.plinth.installer.store.BootFactsProvider;
 import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.PluginRuntimeException;
 import dev.plinth.runtime.RuntimeErrorCode;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link PluginClassLoader} for a plugin version: resolves its classpath inside the version
@@ -32,9 +35,11 @@ public final class ClassLoaderFactory {
   public static final List<String> DEFAULT_CLASSPATH = PluginManifest.Runtime.DEFAULT.classpath();
 
   private final SharedPackages shared;
+  private final BundleFacts facts;
 
   private ClassLoaderFactory(SharedPackages shared) {
     this.shared = requireNonNull(shared, "shared");
+    this.facts = new BundleFacts(shared);
   }
 
   public static ClassLoaderFactory of(SharedPackages shared) {
@@ -43,6 +48,16 @@ public final class ClassLoaderFactory {
 
   public SharedPackages shared() {
     return shared;
+  }
+
+  /**
+   * What the store keeps in each index entry so that {@link #open(PluginManifest, Path, List,
+   * BootFacts)} can skip resolving and checking a bundle: the same resolution and check as a load,
+   * run when the entry is written.
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public BootFactsProvider bootFacts() {
+    return facts;
   }
 
   /**
@@ -66,6 +81,30 @@ public final class ClassLoaderFactory {
    */
   @API(status = INTERNAL, since = "0.1")
   public OpenedLoader open(PluginManifest manifest, Path versionDir, List<PluginClassLoader> dependencies) {
+    return open(manifest, versionDir, dependencies, null);
+  }
+
+  /**
+   * Like {@link #open(PluginManifest, Path, List)}, from the version's index facts when they were
+   * made by this factory's check and every jar still has its recorded size and last-modified time:
+   * then the classpath is not resolved, the jars are not scanned and the services files are not
+   * read again (the check's verdict and what it read are the facts'). Otherwise the full path.
+   *
+   * @throws PluginRuntimeException as {@link #create}
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public OpenedLoader open(
+      PluginManifest manifest, Path versionDir, List<PluginClassLoader> dependencies, @Nullable BootFacts known) {
+    List<Path> jars = known == null ? null : facts.usable(known, versionDir);
+    if (jars != null) {
+      URL[] urls = new URL[jars.size()];
+      for (int i = 0; i < urls.length; i++) {
+        urls[i] = toUrl(manifest.id(), jars.get(i));
+      }
+      PluginClassLoader loader = new PluginClassLoader(
+          manifest.id(), manifest.version(), urls, shared, manifest.runtime().exports(), dependencies);
+      return new OpenedLoader(loader, java.util.Optional.of(BundleFacts.services(known, jars)));
+    }
     List<String> entries = manifest.runtime().classpath();
     ClasspathResolver.Resolved resolved =
         ClasspathResolver.resolve(manifest.id(), versionDir, entries.isEmpty() ? DEFAULT_CLASSPATH : entries);

@@ -68,6 +68,11 @@ public final class SharedPackages {
   }
 
   /** The host's own exported packages, in the order given. */
+  /** The packages a bundle must not carry: the API's and the exported ones. */
+  List<String> guarded() {
+    return guarded;
+  }
+
   public List<String> exported() {
     return exported;
   }

@@ -117,7 +117,8 @@ final class BootRun {
     return new Lookahead<>(ahead, count < 2 ? 0 : prepareThreads(), "plinth-boot-prepare",
         i -> {
           BootCandidate c = order.get(i);
-          return loading.prepare(c.manifest(), c.versionDir(), Loading.dependencies(c.manifest(), runtime::loadedOrNull));
+          return loading.prepare(c.manifest(), c.versionDir(), Loading.dependencies(c.manifest(), runtime::loadedOrNull),
+              c.bootFacts());
         },
         p -> Loading.closeQuietly(p.loader()));
   }

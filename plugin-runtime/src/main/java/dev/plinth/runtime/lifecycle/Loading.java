@@ -2,6 +2,7 @@ package dev.plinth.runtime.lifecycle;
 
 import dev.plinth.api.Plugin;
 import dev.plinth.installer.events.EventSink;
+import dev.plinth.installer.store.BootFacts;
 import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.PluginRuntimeException;
 import dev.plinth.runtime.RuntimeErrorCode;
@@ -63,7 +64,12 @@ final class Loading {
    * plugin code; safe on any thread. A failure closes the loader before it is thrown.
    */
   Prepared prepare(PluginManifest m, Path versionDir, List<PluginClassLoader> deps) {
-    OpenedLoader opened = loaders.open(m, versionDir, deps);
+    return prepare(m, versionDir, deps, null);
+  }
+
+  /** Like {@link #prepare(PluginManifest, Path, List)}, from the version's boot facts while they match its files. */
+  Prepared prepare(PluginManifest m, Path versionDir, List<PluginClassLoader> deps, @Nullable BootFacts facts) {
+    OpenedLoader opened = loaders.open(m, versionDir, deps, facts);
     try {
       return new Prepared(opened.loader(), EntryDiscovery.find(m, opened));
     } catch (RuntimeException | Error e) {

@@ -224,7 +224,7 @@ public final class PluginRuntime implements AutoCloseable {
         return;
       }
       PluginManifest m = c.manifest();
-      load(m, () -> loading.prepare(m, c.versionDir(), Loading.dependencies(m, plugins::get)), () -> { });
+      load(m, () -> loading.prepare(m, c.versionDir(), Loading.dependencies(m, plugins::get), c.bootFacts()), () -> { });
       activated(c.id(), m.version(), trigger, RuntimeEvents.newCorrelationId());
     } finally {
       lifecycle.unlock();
