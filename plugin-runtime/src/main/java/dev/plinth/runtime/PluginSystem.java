@@ -112,7 +112,11 @@ public final class PluginSystem implements AutoCloseable {
    * builder asked for it ({@link Builder#watchStore}), starts watching the store.
    */
   public BootReport boot() {
-    BootReport report = locked(ops::boot);
+    BootReport report;
+    // A boot writes several events per plugin: the event log keeps its file open until it is done.
+    try (EventSink.Batch batch = a.events.batch()) {
+      report = locked(ops::boot);
+    }
     startWatching();
     return report;
   }
@@ -299,7 +303,9 @@ public final class PluginSystem implements AutoCloseable {
         return;
       }
       closed = true;
-      a.runtime.close();
+      try (EventSink.Batch batch = a.events.batch()) {
+        a.runtime.close();
+      }
       a.dispatcher.close();
       a.slo.close();
     } finally {

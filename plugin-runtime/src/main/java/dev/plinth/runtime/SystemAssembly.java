@@ -8,6 +8,7 @@ import dev.plinth.installer.InstallErrorCode;
 import dev.plinth.installer.events.EventSink;
 import dev.plinth.installer.events.EventSinks;
 import dev.plinth.installer.events.JsonlEventSink;
+import dev.plinth.installer.events.PlinthEvent;
 import dev.plinth.installer.pipeline.Pipeline;
 import dev.plinth.installer.pipeline.PipelineBuilder;
 import dev.plinth.installer.store.IndexCheck;
@@ -82,7 +83,18 @@ final class SystemAssembly {
     this.settings = b.safeMode == null ? s : s.withSafeMode(b.safeMode);
     this.builtins = Map.copyOf(b.builtins);
     this.journal = JsonlEventSink.builder(home.resolve("events.jsonl")).build();
-    EventSink added = event -> addedSinks.forEach(sink -> sink.emit(event));
+    EventSink added = new EventSink() {
+      @Override
+      public void emit(PlinthEvent event) {
+        addedSinks.forEach(sink -> sink.emit(event));
+      }
+
+      /** Batches the sinks added by then; one added during the batch gets its events unbatched. */
+      @Override
+      public Batch batch() {
+        return EventSinks.of(addedSinks.toArray(new EventSink[0])).batch();
+      }
+    };
     EventSink outward = b.extraSink == null ? EventSinks.of(journal, added) : EventSinks.of(journal, b.extraSink, added);
     HookDispatcher.Builder db = HookDispatcher.builder();
     b.dispatcher.accept(db);

@@ -23,6 +23,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,16 @@ import org.slf4j.LoggerFactory;
  * again, so two processes that both find the file full rotate it once. {@link #emit} never throws (a
  * failed write is logged). A line cut short by a crash is skipped on read, and the next write starts
  * on a fresh line.
+ *
+ * <p>Outside a {@link #batch()}, every event opens the file, appends one line and closes it. Inside
+ * one, events from any thread go to one channel kept open in append mode until the outermost batch
+ * closes: still one {@code write} per event, nothing buffered in this process, rotation by size (the
+ * size read from the open file) as outside. The batch belongs to the file, so every sink on the same
+ * file in this JVM writes through it, and rotation or {@link #dropUnreadableLines()} in this JVM
+ * closes it first. If another process rotates the file during a batch, this one's lines go on
+ * landing in the file it holds open, now {@code events.1.jsonl} (or older): no line is lost, and
+ * {@link #read} still finds them across the rotated files, though out of time order with the
+ * other process's lines; once that file is full the next line reopens the live file.
  */
 @API(status = STABLE, since = "0.1")
 public final class JsonlEventSink implements EventSink {
@@ -46,17 +57,18 @@ public final class JsonlEventSink implements EventSink {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() {};
 
-  private static final Map<Path, Object> FILE_LOCKS = new ConcurrentHashMap<>();
+  private static final Map<Path, LogFile> FILES = new ConcurrentHashMap<>();
 
   private final Path file;
-  private final Object lock;
+  /** This file's state in this JVM, and the lock that serialises its writers. */
+  private final LogFile lock;
   private final long maxBytes;
   private final int keep;
   private boolean checkedTail;
 
   private JsonlEventSink(Path file, long maxBytes, int keep) {
     this.file = file.toAbsolutePath().normalize();
-    this.lock = FILE_LOCKS.computeIfAbsent(this.file, k -> new Object());
+    this.lock = FILES.computeIfAbsent(this.file, LogFile::new);
     this.maxBytes = maxBytes;
     this.keep = keep;
   }
@@ -78,25 +90,86 @@ public final class JsonlEventSink implements EventSink {
     }
   }
 
+  /**
+   * Keeps the file open for the events emitted, from any thread, until the returned batch (and
+   * every other batch open on this file) closes; see the class comment.
+   */
+  @Override
+  public Batch batch() {
+    synchronized (lock) {
+      lock.openBatch();
+    }
+    AtomicBoolean open = new AtomicBoolean(true);
+    return () -> {
+      if (open.compareAndSet(true, false)) {
+        synchronized (lock) {
+          lock.closeBatch();
+        }
+      }
+    };
+  }
+
+  /** For tests: whether a batch holds the file open now. */
+  boolean channelOpen() {
+    synchronized (lock) {
+      return lock.channelOpen();
+    }
+  }
+
   private void write(PlinthEvent event) {
+    // An interrupt would close the channel under the write and lose the event: the interrupt is
+    // the emitting thread's business, so it is set aside for the write and restored after.
+    boolean interrupted = Thread.interrupted();
     try {
       byte[] line = (toJson(event) + "\n").getBytes(StandardCharsets.UTF_8);
-      if (!Files.isDirectory(file.getParent())) {
-        // Checked, not created blindly: createDirectories learns that a folder exists from a failed
-        // mkdir and an exception, and a boot writes two events per plugin.
-        Files.createDirectories(file.getParent());
+      if (lock.inBatch()) {
+        appendBatched(line);
+      } else {
+        appendOnce(line);
       }
-      long size = sizeOrZero();
-      if (size > 0 && size + line.length > maxBytes) {
-        rotateIfFull(line.length);
-      } else if (!checkedTail && size > 0 && !endsWithNewline()) {
-        line = ("\n" + new String(line, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-      }
-      checkedTail = true;
-      Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     } catch (IOException | RuntimeException e) {
+      lock.closeChannel(); // the next line of a batch reopens the file
       LOG.warn("cannot write event {} for {} to {}: {}", event.type(), event.pluginId(), file, e.toString());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
+  }
+
+  private void appendOnce(byte[] line) throws IOException {
+    LogFile.createParent(file);
+    long size = sizeOrZero();
+    if (size > 0 && size + line.length > maxBytes) {
+      rotateIfFull(line.length);
+    } else {
+      line = freshLine(line, size);
+    }
+    Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+  }
+
+  private void appendBatched(byte[] line) throws IOException {
+    FileChannel ch = lock.channel();
+    long size = ch.size();
+    if (size > 0 && size + line.length > maxBytes) {
+      rotateIfFull(line.length); // closes the channel first
+      ch = lock.channel();
+    } else {
+      line = freshLine(line, size);
+    }
+    lock.append(ch, line);
+  }
+
+  /** The line, after a newline when it is this sink's first and the file ends in a torn line. */
+  private byte[] freshLine(byte[] line, long size) throws IOException {
+    byte[] out = line;
+    if (!checkedTail && size > 0 && !endsWithNewline()) {
+      out = new byte[line.length + 1];
+      out[0] = '\n';
+      System.arraycopy(line, 0, out, 1, line.length);
+    }
+    checkedTail = true;
+    return out;
   }
 
   /** The newest events matching {@code query}, oldest first, across the rotated files. */
@@ -176,6 +249,7 @@ public final class JsonlEventSink implements EventSink {
           }
         }
         if (dropped > 0) {
+          lock.closeChannel(); // a batch reopens the rewritten file, not the one replaced
           Path temp = file.resolveSibling("." + file.getFileName() + ".repair-" + System.nanoTime());
           Files.writeString(temp, kept, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
           Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -198,6 +272,8 @@ public final class JsonlEventSink implements EventSink {
    * incoming line: another process may have rotated it since this one looked.
    */
   private void rotateIfFull(int incoming) throws IOException {
+    checkedTail = true;
+    lock.closeChannel();
     try (FileChannel channel = lockChannel()) {
       channel.lock(); // released when the channel closes
       long size = sizeOrZero();

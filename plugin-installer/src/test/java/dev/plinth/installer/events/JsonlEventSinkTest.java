@@ -155,6 +155,16 @@ class JsonlEventSinkTest {
 
   @Test
   void emit_threeProcessesRotatingTheSameLog_loseNoEvent() throws Exception {
+    threeProcessesRotating(false);
+  }
+
+  /** Lines this process writes into a file another process rotated are still read back. */
+  @Test
+  void emit_inBatchWhileOtherProcessesRotateTheLog_loseNoEvent() throws Exception {
+    threeProcessesRotating(true);
+  }
+
+  private void threeProcessesRotating(boolean parentInBatch) throws Exception {
     Path file = tmp.resolve("home").resolve("events.jsonl");
     int perWriter = 150;
     int keep = 400; // room for every rotated file: any event missing was lost, not aged out
@@ -168,7 +178,9 @@ class JsonlEventSinkTest {
           .redirectErrorStream(true).start());
     }
     JsonlEventSink sink = JsonlEventSink.builder(file).maxBytes(maxBytes).keep(keep).build();
-    EventWriterMain.write(sink, perWriter, "parent");
+    try (EventSink.Batch batch = parentInBatch ? sink.batch() : EventSink.Batch.NONE) {
+      EventWriterMain.write(sink, perWriter, "parent");
+    }
     for (Process p : children) {
       String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

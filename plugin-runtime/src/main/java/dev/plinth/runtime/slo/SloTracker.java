@@ -72,7 +72,8 @@ public final class SloTracker implements ReceiptListener, EventSink, AutoCloseab
 
   private final class Track {
     final String pluginId;
-    final CallWindow window;
+    /** Made on the first receipt: a plugin that starts and is never called needs none (a window is tens of KB). */
+    private volatile @Nullable CallWindow window;
     final Map<String, Boolean> firing = new LinkedHashMap<>();
     final Map<String, Long> installs = new TreeMap<>();
     volatile String version = "";
@@ -81,7 +82,30 @@ public final class SloTracker implements ReceiptListener, EventSink, AutoCloseab
 
     Track(String pluginId) {
       this.pluginId = pluginId;
-      this.window = new CallWindow(settings.window(), settings.bucket());
+    }
+
+    CallWindow window() {
+      CallWindow w = window;
+      if (w == null) {
+        synchronized (this) {
+          w = window;
+          if (w == null) {
+            w = new CallWindow(settings.window(), settings.bucket());
+            window = w;
+          }
+        }
+      }
+      return w;
+    }
+
+    WindowCounts sum(long now, Duration span) {
+      CallWindow w = window;
+      return w == null ? WindowCounts.EMPTY : w.sum(now, span);
+    }
+
+    LatencyHistogram latency(long now, Duration span) {
+      CallWindow w = window;
+      return w == null ? new LatencyHistogram() : w.latency(now, span);
     }
   }
 
@@ -124,7 +148,7 @@ public final class SloTracker implements ReceiptListener, EventSink, AutoCloseab
     Track t = track(r.pluginId());
     boolean slow = r.status() != ReceiptStatus.SKIPPED
         && r.durationNanos() > bound(r.pluginId(), r.point()).toNanos();
-    t.window.record(now, r.status(), r.durationNanos(), slow, r.cpuNanos());
+    t.window().record(now, r.status(), r.durationNanos(), slow, r.cpuNanos());
     maybeEvaluate(t, now, false);
     maybeSnapshot(now);
   }
@@ -165,7 +189,7 @@ public final class SloTracker implements ReceiptListener, EventSink, AutoCloseab
     if (t == null) {
       return 0;
     }
-    return t.window.sum(clock.millis(), window).availabilityBurn(settings.objective(pluginId));
+    return t.sum(clock.millis(), window).availabilityBurn(settings.objective(pluginId));
   }
 
   /** Evaluates every plugin's alerts and reports its SLIs over the window. */
@@ -207,6 +231,12 @@ public final class SloTracker implements ReceiptListener, EventSink, AutoCloseab
     writeSnapshot();
   }
 
+  /** For tests: whether the plugin's rolling window was made (its first receipt makes it). */
+  boolean hasWindow(String pluginId) {
+    Track t = tracks.get(pluginId);
+    return t != null && t.window != null;
+  }
+
   private Track track(String pluginId) {
     return tracks.computeIfAbsent(pluginId, Track::new);
   }
@@ -235,8 +265,8 @@ public final class SloTracker implements ReceiptListener, EventSink, AutoCloseab
       t.lastEvaluated = now;
       SloObjective objective = settings.objective(t.pluginId);
       for (BurnAlertRule rule : settings.rules()) {
-        WindowCounts longW = t.window.sum(now, rule.longWindow());
-        WindowCounts shortW = t.window.sum(now, rule.shortWindow());
+        WindowCounts longW = t.sum(now, rule.longWindow());
+        WindowCounts shortW = t.sum(now, rule.shortWindow());
         boolean enough = shortW.eligible() >= settings.minCalls();
         check(t, rule, SloAlert.AVAILABILITY, longW.availabilityBurn(objective), shortW.availabilityBurn(objective),
             enough, now, changes);
@@ -294,8 +324,8 @@ public final class SloTracker implements ReceiptListener, EventSink, AutoCloseab
 
   private PluginSlo row(Track t, long now) {
     SloObjective objective = settings.objective(t.pluginId);
-    WindowCounts c = t.window.sum(now, settings.window());
-    LatencyHistogram h = t.window.latency(now, settings.window());
+    WindowCounts c = t.sum(now, settings.window());
+    LatencyHistogram h = t.latency(now, settings.window());
     double availability = c.availabilityBurn(objective);
     double latency = c.latencyBurn();
     List<String> firing = new ArrayList<>();

@@ -7,13 +7,16 @@ import dev.plinth.api.hook.HookOptions;
 import dev.plinth.api.hook.HookResult;
 import dev.plinth.hooks.HandlerSpec;
 import dev.plinth.hooks.HookDispatcher;
+import dev.plinth.installer.events.PlinthEvent;
 import dev.plinth.runtime.RecordingSink;
+import dev.plinth.runtime.events.RuntimeEvents;
 import dev.plinth.runtime.testhost.spi.TestHooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -139,5 +142,45 @@ class SloTrackerTest {
     assertThat(back.windowSeconds()).isEqualTo(600);
     assertThat(Files.readString(tmp.resolve("slo.json"))).contains("\"success_ratio\"", "\"budget_left\"");
     assertThat(back.toText()).contains("sleepy", "SLOs over the last 10 min");
+  }
+
+  private static void started(SloTracker t, String pluginId) {
+    Instant loaded = Instant.parse("2026-01-01T00:00:00Z");
+    String tx = "tx-" + pluginId;
+    t.emit(new PlinthEvent(RuntimeEvents.LOADED, pluginId, "1.0.0", tx, loaded, Map.of()));
+    t.emit(new PlinthEvent(RuntimeEvents.STARTED, pluginId, "1.0.0", tx, loaded.plusMillis(5), Map.of()));
+  }
+
+  @Test
+  void startedPlugin_neverCalled_hasNoWindowAndReportsLikeAnEmptyWindow() throws Exception {
+    SloTracker t = tracker(settings());
+    started(t, "quiet");
+    started(t, "sleepy");
+
+    assertThat(t.hasWindow("quiet")).isFalse();
+    assertThat(t.hasWindow("sleepy")).isFalse();
+    PluginSlo quiet = t.report().plugin("quiet").orElseThrow();
+    assertThat(quiet.version()).isEqualTo("1.0.0");
+    assertThat(quiet.lastStartMillis()).isEqualTo(5.0);
+    assertThat(quiet.calls()).isZero();
+    assertThat(quiet.successRatio()).isEqualTo(1.0);
+    assertThat(quiet.p95Millis()).isZero();
+    assertThat(quiet.budgetLeft()).isEqualTo(1.0);
+    assertThat(quiet.cpuMillisPerCall()).isNull();
+    assertThat(quiet.firing()).isEmpty();
+    assertThat(t.hasWindow("quiet")).as("reporting makes no window").isFalse();
+
+    dispatch(t, 1);
+    assertThat(t.hasWindow("sleepy")).as("the first receipt makes the window").isTrue();
+    assertThat(t.report().plugin("sleepy").orElseThrow().calls()).isEqualTo(1);
+    assertThat(t.hasWindow("quiet")).isFalse();
+
+    clock.advance(Duration.ofMinutes(11)); // the call leaves the 10-minute window
+    assertThat(t.report().plugin("sleepy").orElseThrow()).as("an emptied window reports as no window")
+        .usingRecursiveComparison().ignoringFields("pluginId").isEqualTo(t.report().plugin("quiet").orElseThrow());
+    t.close();
+    SloReport back = SloReport.fromJson(Files.readString(tmp.resolve("slo.json")));
+    assertThat(back.plugin("quiet").orElseThrow().calls()).isZero();
+    assertThat(back.plugin("quiet").orElseThrow().lastStartMillis()).isEqualTo(5.0);
   }
 }
