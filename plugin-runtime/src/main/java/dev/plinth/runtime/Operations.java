@@ -54,6 +54,7 @@ final class Operations {
     // The index check reads every current pointer: boot needs no install record and no plugin.toml
     // for the plugins the index vouches for.
     IndexCheck index = a.store.checkIndex();
+    a.writeHostProfile(index.current());
     List<String> installed = index.current().keySet().stream().filter(id -> !a.builtins.containsKey(id)).toList();
     Map<String, ManifestReport> manifests = a.readCurrentManifests(installed, index);
     for (String id : installed) {

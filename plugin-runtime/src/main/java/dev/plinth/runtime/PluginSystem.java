@@ -109,7 +109,8 @@ public final class PluginSystem implements AutoCloseable {
 
   /**
    * Loads builtins, then every enabled and acknowledged plugin in dependency order; then, when the
-   * builder asked for it ({@link Builder#watchStore}), starts watching the store.
+   * builder asked for it ({@link Builder#watchStore}), starts watching the store. Rewrites {@code
+   * <home>/host.toml} first when this host or the installed versions changed since it was written.
    */
   public BootReport boot() {
     BootReport report;
@@ -564,7 +565,8 @@ public final class PluginSystem implements AutoCloseable {
 
     /**
      * Opens the store (recovering interrupted transactions, if a journal shows any), builds the
-     * runtime and dispatcher, and writes {@code <home>/host.toml} when its content changed. The
+     * runtime and dispatcher, and writes {@code <home>/host.toml} when it is missing ({@link
+     * PluginSystem#boot()} and every store operation rewrite it when its content changed). The
      * install pipeline is built on the first install, upgrade or update check.
      *
      * @throws IllegalStateException when home or host is missing
@@ -577,7 +579,7 @@ public final class PluginSystem implements AutoCloseable {
         throw new IllegalStateException("host must be set: null");
       }
       PluginSystem system = new PluginSystem(new SystemAssembly(this), watchQuiet, watchListener);
-      system.a.writeHostProfile();
+      system.a.writeHostProfileIfMissing();
       return system;
     }
 

@@ -174,9 +174,25 @@ final class SystemAssembly {
    * writes nothing); a failure is logged (the file is advisory for the CLI).
    */
   void writeHostProfile() {
+    writeHostProfile(store.currentVersions());
+  }
+
+  /**
+   * At build: writes {@code host.toml} only when it is missing. Reading every plugin's current
+   * pointer for the installed versions would repeat what the boot's index check reads anyway, so
+   * {@link Operations#boot} refreshes the file from those, as every store operation does.
+   */
+  void writeHostProfileIfMissing() {
+    if (!Files.exists(home.resolve(HostProfiles.FILE_NAME))) {
+      writeHostProfile();
+    }
+  }
+
+  /** Like {@link #writeHostProfile()}, with the installed plugins' current versions already read. */
+  void writeHostProfile(Map<String, String> current) {
     Path file = home.resolve(HostProfiles.FILE_NAME);
     try {
-      HostProfile profile = hostProfile();
+      HostProfile profile = baseProfile.withInstalledPlugins(new TreeMap<>(current));
       if (sameContent(file, HostProfiles.toToml(profile))) {
         return;
       }

@@ -94,6 +94,24 @@ class PluginSystemTest {
   }
 
   @Test
+  void boot_upgradedHost_rewritesHostProfile_buildAloneDoesNot() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    f.open().close();
+    assertThat(HostProfiles.read(f.home.resolve("host.toml")).hostVersion()).isEqualTo("1.2.0");
+
+    try (PluginSystem upgraded = PluginSystem.builder().home(f.home).host(HostInfo.of("test-host", "2.0.0"))
+        .settings(SystemFixture.settings().build()).build()) {
+      assertThat(HostProfiles.read(f.home.resolve("host.toml")).hostVersion()).isEqualTo("1.2.0");
+
+      upgraded.boot();
+
+      HostProfile after = HostProfiles.read(f.home.resolve("host.toml"));
+      assertThat(after.hostVersion()).isEqualTo("2.0.0");
+      assertThat(after.hookPoints()).isEmpty();
+    }
+  }
+
+  @Test
   void build_writesHostProfile_refreshedWithInstalledVersions() throws Exception {
     SystemFixture f = new SystemFixture(tmp);
     try (PluginSystem system = f.open()) {

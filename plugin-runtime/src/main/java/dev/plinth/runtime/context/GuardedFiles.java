@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class GuardedFiles implements PluginFiles {
   private final Path root;
-  private final Path realRoot;
+  /** The folder's real path, resolved on the first {@link #resolve} (a boot starts many plugins that never ask). */
+  private volatile @Nullable Path realRoot;
   private final Denials denials;
 
   GuardedFiles(Path root, Denials denials) throws IOException {
@@ -25,7 +26,6 @@ final class GuardedFiles implements PluginFiles {
       Files.createDirectories(root);
     }
     this.root = root.toAbsolutePath().normalize();
-    this.realRoot = root.toRealPath();
     this.denials = denials;
   }
 
@@ -51,7 +51,7 @@ final class GuardedFiles implements PluginFiles {
     }
     Path existing = deepestExisting(candidate);
     try {
-      if (existing == null || !existing.toRealPath().startsWith(realRoot)) {
+      if (existing == null || !existing.toRealPath().startsWith(realRoot())) {
         throw denials.deny("filesystem", relativePath);
       }
     } catch (IOException e) {
@@ -59,6 +59,15 @@ final class GuardedFiles implements PluginFiles {
       throw denials.deny("filesystem", relativePath);
     }
     return candidate;
+  }
+
+  private Path realRoot() throws IOException {
+    Path r = realRoot;
+    if (r == null) {
+      r = root.toRealPath();
+      realRoot = r;
+    }
+    return r;
   }
 
   private static @Nullable Path deepestExisting(Path p) {
