@@ -38,7 +38,21 @@ final class TomlText {
   }
 
   static String key(String k) {
-    return BARE_KEY.matcher(k).matches() ? k : string(k);
+    return bare(k) ? k : string(k);
+  }
+
+  /** {@link #BARE_KEY}, as a loop (a host profile writes one key per installed plugin at every boot). */
+  static boolean bare(String k) {
+    if (k.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < k.length(); i++) {
+      char c = k.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String strings(Collection<String> values) {

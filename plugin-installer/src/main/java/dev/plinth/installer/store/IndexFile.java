@@ -1,10 +1,13 @@
 package dev.plinth.installer.store;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.plinth.manifest.ManifestParser;
 import dev.plinth.manifest.ManifestReport;
@@ -41,9 +44,10 @@ import org.jspecify.annotations.Nullable;
  *   "boot_facts":{…}}}}             // BootFacts, when the store has a provider and the bundle has them
  * }</pre>
  * The manifest is serialised generically (Jackson over the records), so fields added to the model
- * need no code here. It is embedded verbatim, and boot reads the file with the streaming parser,
- * keeping each manifest as its bytes: the entry digest is checked over exactly those bytes (no
- * re-serialisation), and only then are they bound to a {@link PluginManifest}. Like {@code
+ * need no code here. It is embedded verbatim, and boot reads the file in one pass of the streaming
+ * parser, binding each manifest where it stands and keeping the bytes it occupies: the entry digest
+ * is checked over exactly those bytes (no re-serialisation), and the bound manifest is used only
+ * when it matches. Like {@code
  * plinth.lock}, the index is derived and rewritten atomically by the store after every change
  * ({@link StoreMetadata#sync}); an entry is trusted only when its version is current, its own
  * digest matches and its {@code plugin.toml} is unchanged: boot ({@link Check#FAST}) compares the
@@ -63,6 +67,8 @@ final class IndexFile {
       .disable(SerializationFeature.INDENT_OUTPUT)
       .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .enable(DeserializationFeature.USE_LONG_FOR_INTS);
+  private static final ObjectReader MANIFEST_READER = MANIFESTS.readerFor(PluginManifest.class);
+  private static final ObjectReader FACTS_READER = MANIFESTS.readerFor(BootFacts.class);
 
   private IndexFile() {}
 
@@ -228,7 +234,8 @@ final class IndexFile {
   record Raw(
       @Nullable String version, @Nullable String treeSha256, @Nullable String manifestSha256,
       @Nullable Long manifestSize, @Nullable Long manifestModified, @Nullable String entrySha256,
-      byte @Nullable [] manifest, byte @Nullable [] bootFacts) {}
+      byte @Nullable [] manifest, byte @Nullable [] bootFacts,
+      @Nullable PluginManifest boundManifest, @Nullable BootFacts boundFacts, @Nullable String bindError) {}
 
   /** The {@code plugins} object by id; null (with a problem) when the file is missing or unreadable. */
   private static @Nullable Map<String, Raw> readRaw(StoreLayout layout, List<IntegrityReport.Problem> problems) {
@@ -245,9 +252,12 @@ final class IndexFile {
   }
 
   /**
-   * Parses the index with Jackson's streaming parser: the scalars of each entry are read, and the
-   * manifest object is kept as the bytes it occupies in the file (skipped, not built), so checking
-   * an entry's digest needs no re-serialisation and decoding it is one data-binding call.
+   * Parses the index in one pass of Jackson's streaming parser: the scalars of each entry are read,
+   * and the manifest and boot-facts objects are bound where they stand and kept as the bytes they
+   * occupy in the file, so checking an entry's digest needs no re-serialisation and no second read
+   * of the object. A bound value is used only after {@link #decode} found the digest right; an object
+   * that does not bind (a tampered entry whose JSON is still well formed) is skipped and its error
+   * kept for {@link #decode} to report.
    */
   static Map<String, Raw> parse(byte[] bytes) throws IOException {
     Map<String, Raw> out = new LinkedHashMap<>();
@@ -280,7 +290,7 @@ final class IndexFile {
   private static Raw entry(JsonParser p, byte[] bytes) throws IOException {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       p.skipChildren();
-      return new Raw(null, null, null, null, null, null, null, null);
+      return new Raw(null, null, null, null, null, null, null, null, null, null, null);
     }
     String version = null;
     String tree = null;
@@ -290,6 +300,8 @@ final class IndexFile {
     String entrySha = null;
     byte[] manifest = null;
     byte[] facts = null;
+    Bound<PluginManifest> boundManifest = null;
+    Bound<BootFacts> boundFacts = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken t = p.nextToken();
@@ -300,23 +312,54 @@ final class IndexFile {
         case "entry_sha256" -> entrySha = t == JsonToken.VALUE_STRING ? p.getText() : null;
         case "manifest_size" -> size = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
         case "manifest_modified" -> modified = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
-        case "manifest" -> manifest = t == JsonToken.START_OBJECT ? objectBytes(p, bytes) : null;
-        case "boot_facts" -> facts = t == JsonToken.START_OBJECT ? objectBytes(p, bytes) : null;
+        case "manifest" -> {
+          boundManifest = t == JsonToken.START_OBJECT ? bind(p, bytes, MANIFEST_READER) : null;
+          manifest = boundManifest == null ? null : boundManifest.bytes();
+        }
+        case "boot_facts" -> {
+          boundFacts = t == JsonToken.START_OBJECT ? bind(p, bytes, FACTS_READER) : null;
+          facts = boundFacts == null ? null : boundFacts.bytes();
+        }
         default -> { }
       }
-      if (t.isStructStart() && p.currentToken().isStructStart()) {
+      // Binding leaves no current token (the object was consumed); anything else unread is skipped.
+      if (t.isStructStart() && p.currentToken() != null && p.currentToken().isStructStart()) {
         p.skipChildren();
       }
     }
-    return new Raw(version, tree, manifestSha, size, modified, entrySha, manifest, facts);
+    String bindError = boundManifest != null && boundManifest.error() != null ? boundManifest.error()
+        : boundFacts != null && boundFacts.error() != null ? boundFacts.error() : null;
+    return new Raw(version, tree, manifestSha, size, modified, entrySha, manifest, facts,
+        boundManifest == null ? null : boundManifest.value(), boundFacts == null ? null : boundFacts.value(), bindError);
   }
 
-  /** The bytes of the object that starts at the parser's current token, which is skipped. */
-  private static byte[] objectBytes(JsonParser p, byte[] bytes) throws IOException {
+  /** An object bound from the stream, with the bytes it occupies; {@code value} is null when it did not bind. */
+  private record Bound<T>(byte[] bytes, @Nullable T value, @Nullable String error) {}
+
+  /**
+   * Binds the object that starts at the parser's current token and leaves the parser on its end.
+   * A well-formed object that does not bind is skipped to its end; malformed JSON propagates (the
+   * whole file is corrupt).
+   */
+  private static <T> Bound<T> bind(JsonParser p, byte[] bytes, ObjectReader reader) throws IOException {
     int from = (int) p.currentTokenLocation().getByteOffset();
-    p.skipChildren();
+    JsonStreamContext outside = p.getParsingContext().getParent();
+    T value = null;
+    String error = null;
+    try {
+      value = reader.readValue(p);
+    } catch (JsonParseException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      error = e.getMessage();
+      while (p.getParsingContext() != outside) {
+        if (p.nextToken() == null) {
+          throw new IOException("index.json ends inside an entry");
+        }
+      }
+    }
     int to = (int) p.currentLocation().getByteOffset();
-    return Arrays.copyOfRange(bytes, from, to);
+    return new Bound<>(Arrays.copyOfRange(bytes, from, to), value, error);
   }
 
   private static void expect(@Nullable JsonToken found, JsonToken wanted, String what) throws IOException {
@@ -394,9 +437,11 @@ final class IndexFile {
     if (!digest(id, version, tree, manifestSha, size, modified, manifest, raw.bootFacts()).equals(raw.entrySha256())) {
       throw new IOException("entry_sha256 differs");
     }
+    if (raw.bindError() != null) {
+      throw new IOException(raw.bindError());
+    }
     return new IndexEntry(id, version, tree, manifestSha, size, modified,
-        MANIFESTS.readValue(manifest, PluginManifest.class),
-        raw.bootFacts() == null ? null : MANIFESTS.readValue(raw.bootFacts(), BootFacts.class));
+        required(raw.boundManifest(), "manifest object"), raw.boundFacts());
   }
 
   private static <T> T required(@Nullable T value, String field) throws IOException {

@@ -101,17 +101,55 @@ record StoreLayout(Path home) {
 
   /** Ids of every plugin folder, sorted. */
   List<String> pluginIds() {
-    return listNames(plugins(), true).stream().filter(n -> ID.matcher(n).matches()).toList();
+    return listNames(plugins(), true).stream().filter(StoreLayout::isId).toList();
   }
 
   /** Version folder names of a plugin, sorted by name (not by semver). */
   List<String> versions(String id) {
-    return listNames(versionsDir(id), true).stream().filter(n -> VERSION.matcher(n).matches()).toList();
+    return listNames(versionsDir(id), true).stream().filter(StoreLayout::isVersionName).toList();
   }
 
   /** Whether {@code name} is a valid plugin id (as a name under {@code plugins/}). */
   static boolean isId(String name) {
-    return ID.matcher(name).matches();
+    // ID, as a loop: every store path goes through here, a few times per plugin at boot.
+    int n = name.length();
+    if (n < 2 || n > 48 || !lower(name.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      char c = name.charAt(i);
+      if (!lower(c) && !digit(c) && c != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code name} is a valid version folder name ({@link #VERSION}, as a loop). */
+  static boolean isVersionName(String name) {
+    int n = name.length();
+    if (n < 1 || n > 128 || !alnum(name.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      char c = name.charAt(i);
+      if (!alnum(c) && c != '.' && c != '+' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean lower(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean alnum(char c) {
+    return lower(c) || digit(c) || c >= 'A' && c <= 'Z';
   }
 
   static List<String> listNames(Path dir, boolean foldersOnly) {
@@ -130,7 +168,7 @@ record StoreLayout(Path home) {
   }
 
   static String checkId(String id) {
-    if (!ID.matcher(id).matches()) {
+    if (!isId(id)) {
       throw new InstallException(InstallErrorCode.STORE_PATH_UNSAFE, Phase.PREPARE,
           "plugin.id must match " + ID.pattern() + ": " + id,
           "Use a plugin id of lower-case letters, digits and underscores.");
@@ -139,7 +177,7 @@ record StoreLayout(Path home) {
   }
 
   static String checkVersion(String version) {
-    if (!VERSION.matcher(version).matches()) {
+    if (!isVersionName(version)) {
       throw new InstallException(InstallErrorCode.STORE_PATH_UNSAFE, Phase.PREPARE,
           "plugin.version must be a plain semantic version: " + version,
           "Use a semantic version such as 1.4.2 without slashes or spaces.");

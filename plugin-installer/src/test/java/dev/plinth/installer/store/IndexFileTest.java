@@ -92,6 +92,28 @@ class IndexFileTest {
   }
 
   @Test
+  void parse_wellFormedManifestThatDoesNotBind_isTamperedAndTheNextEntryStillReads() throws Exception {
+    dev.plinth.manifest.PluginManifest a = dev.plinth.manifest.ManifestParser.parse(
+        "[plugin]\nid = \"alpha\"\nversion = \"1.0.0\"\nauthors = [\"A\"]\n[plugin.runtime]\nentry = \"a.A\"\n").orThrow();
+    dev.plinth.manifest.PluginManifest b = dev.plinth.manifest.ManifestParser.parse(
+        "[plugin]\nid = \"beta\"\nversion = \"2.0.0\"\n[plugin.runtime]\nentry = \"b.B\"\n").orThrow();
+    IndexEntry ea = new IndexEntry("alpha", "1.0.0", "tree", "sha", 1, 2, a);
+    IndexEntry eb = new IndexEntry("beta", "2.0.0", "tree", "sha", 3, 4, b);
+    String json = new String(IndexFile.encode(java.util.Map.of("alpha", ea, "beta", eb)),
+        java.nio.charset.StandardCharsets.UTF_8);
+    // Still JSON, but authors is no longer a list of strings: the manifest cannot bind.
+    String broken = json.replace("\"authors\":[\"A\"]", "\"authors\":{\"x\":[1,{\"y\":2}]}");
+    assertThat(broken).isNotEqualTo(json);
+
+    java.util.Map<String, IndexFile.Raw> raw = IndexFile.parse(broken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> IndexFile.decode("alpha", raw.get("alpha")))
+        .hasMessageContaining("entry_sha256");
+    assertThat(raw.get("alpha").bindError()).isNotNull();
+    assertThat(IndexFile.decode("beta", raw.get("beta"))).isEqualTo(eb);
+  }
+
+  @Test
   void currentVersions_strayFileAndFolderWithoutPointer_areNotPlugins() throws Exception {
     StoreFixture fx = new StoreFixture(tmp);
     PluginStore store = fx.open(PointerStyle.POINTER_FILE);
