@@ -36,6 +36,33 @@ class JsonlEventSinkTest {
   }
 
   @Test
+  void toJsonLine_richDetail_isTheSameAsATreeOfTheEvent_andReadsBack() throws Exception {
+    Map<String, Object> detail = new java.util.LinkedHashMap<>();
+    detail.put("count", 3L);
+    detail.put("ratio", 0.25);
+    detail.put("none", null);
+    detail.put("text", "quote \" and \u00e9 and \n");
+    detail.put("list", List.of(1, "two", Map.of("three", true)));
+    detail.put("nested", new java.util.TreeMap<>(Map.of("b", List.of(), "a", Map.of())));
+    PlinthEvent e = new PlinthEvent("plugin_activated", "alpha", "2.0.0", "boot-7", Instant.parse("2026-01-02T03:04:05.123Z"), detail);
+    com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode tree = m.createObjectNode()
+        .put("type", e.type()).put("plugin", e.pluginId()).put("version", e.version())
+        .put("correlation_id", e.correlationId()).put("time", e.time().toString());
+    tree.set("detail", m.valueToTree(e.detail()));
+
+    byte[] line = JsonlEventSink.toJsonLine(e);
+
+    assertThat(new String(line, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(m.writeValueAsString(tree) + "\n");
+    Path file = tmp.resolve("events.jsonl");
+    JsonlEventSink sink = JsonlEventSink.builder(file).build();
+    sink.emit(e);
+    PlinthEvent back = sink.read(EventQuery.all()).get(0);
+    assertThat(back.detail()).containsEntry("text", "quote \" and \u00e9 and \n").containsEntry("ratio", 0.25)
+        .containsKey("none");
+  }
+
+  @Test
   void read_filtersByPluginTypeAndTimeAndKeepsNewestWithinLimit() {
     JsonlEventSink sink = JsonlEventSink.builder(tmp.resolve("events.jsonl")).build();
     Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
