@@ -249,7 +249,7 @@ final class SystemAssembly {
     for (int i = 0; i < found.size(); i++) {
       out.put(found.get(i), reports.get(i));
     }
-    if (!index.ok()) {
+    if (index.needsRefresh()) {
       refreshIndex(index);
     }
     return out;

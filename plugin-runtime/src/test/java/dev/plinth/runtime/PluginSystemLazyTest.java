@@ -236,7 +236,7 @@ class PluginSystemLazyTest {
       assertSucceeded(installer.install(enabled(f.noteBundle("alpha", "1.0.0", ""))));
     }
     try (PluginSystem system = f.open()) {
-      Files.writeString(f.home.resolve("index.json"), "{\"index_version\": 2, \"plugins\": {\"alpha\": {}}}");
+      Files.writeString(f.home.resolve("index.json"), "{\"index_version\": 3, \"plugins\": {\"alpha\": {}}}");
       DoctorReport doctor = system.doctor();
       assertThat(doctor.healthy()).isFalse();
       assertThat(doctor.toText()).contains(IntegrityCode.INDEX_ENTRY_TAMPERED.code(), "Rebuild the index");

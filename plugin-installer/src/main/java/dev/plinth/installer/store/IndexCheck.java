@@ -15,18 +15,34 @@ import org.apiguardian.api.API;
  * @param current every installed plugin's current version, by id (read from the pointers)
  * @param entries trusted entries by plugin id: their version is current and their digests match
  * @param problems every missing, stale, tampered or corrupt entry (or the whole file)
+ * @param restamp plugin ids whose entry is trusted (its pointer was read and its {@code plugin.toml}
+ *     is unchanged) but whose recorded file stamp no longer matches, e.g. after the home was copied
+ *     or restored; {@link PluginStore#refreshIndex()} records the new stamps
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record IndexCheck(
-    Map<String, String> current, Map<String, IndexEntry> entries, List<IntegrityReport.Problem> problems) {
+    Map<String, String> current, Map<String, IndexEntry> entries, List<IntegrityReport.Problem> problems,
+    java.util.Set<String> restamp) {
   public IndexCheck {
     current = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(current));
     entries = Map.copyOf(entries);
     problems = List.copyOf(problems);
+    restamp = java.util.Set.copyOf(restamp);
+  }
+
+  /** A check with nothing to restamp. */
+  public IndexCheck(
+      Map<String, String> current, Map<String, IndexEntry> entries, List<IntegrityReport.Problem> problems) {
+    this(current, entries, problems, java.util.Set.of());
   }
 
   public boolean ok() {
     return problems.isEmpty();
+  }
+
+  /** Whether a {@link PluginStore#refreshIndex()} would change the file: a problem or a stamp to record. */
+  public boolean needsRefresh() {
+    return !problems.isEmpty() || !restamp.isEmpty();
   }
 
   /**

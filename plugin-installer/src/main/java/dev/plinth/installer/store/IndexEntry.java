@@ -20,16 +20,26 @@ import org.jspecify.annotations.Nullable;
  * @param manifest the parsed and validated manifest
  * @param bootFacts what loading needs of the version's files, when the store had a provider and the
  *     bundle has facts; null otherwise
+ * @param manifestStamp that file's identity on disk (device, inode and change time), which boot
+ *     compares through the {@code current} link instead of reading the link; null where the file
+ *     system does not tell it
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record IndexEntry(
     String id, String version, String treeSha256, String manifestSha256, long manifestSize, long manifestModified,
-    PluginManifest manifest, @Nullable BootFacts bootFacts) {
+    PluginManifest manifest, @Nullable BootFacts bootFacts, @Nullable String manifestStamp) {
+  /** An entry without a file stamp. */
+  public IndexEntry(
+      String id, String version, String treeSha256, String manifestSha256, long manifestSize, long manifestModified,
+      PluginManifest manifest, @Nullable BootFacts bootFacts) {
+    this(id, version, treeSha256, manifestSha256, manifestSize, manifestModified, manifest, bootFacts, null);
+  }
+
   /** An entry without boot facts. */
   public IndexEntry(
       String id, String version, String treeSha256, String manifestSha256, long manifestSize, long manifestModified,
       PluginManifest manifest) {
-    this(id, version, treeSha256, manifestSha256, manifestSize, manifestModified, manifest, null);
+    this(id, version, treeSha256, manifestSha256, manifestSize, manifestModified, manifest, null, null);
   }
 
   public IndexEntry {

@@ -19,26 +19,31 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code <home>/index.json}, the install-time index: per installed plugin, what boot needs that
  * cannot change after its version was committed. Compact JSON, one entry per line:
  * <pre>{@code
- * {"index_version":2,"plugins":{
+ * {"index_version":3,"plugins":{
  * "acme_redactor":{"version":"1.4.2",
  *   "tree_sha256":"2c26…",          // from .install.json
  *   "manifest_sha256":"9f86…",      // of plugin.toml
  *   "manifest_size":212,            // plugin.toml's size and last-modified time (ms), which
  *   "manifest_modified":17…,        //   boot compares, as git's index does, instead of re-hashing
+ *   "manifest_stamp":"2049:1234:17…", // its device, inode and change time (ns), where the file system tells them
  *   "entry_sha256":"5e88…",         // over id, version, digests, size, time, the manifest's and facts' bytes
  *   "manifest":{…},                 // the validated PluginManifest, as Jackson writes the record
  *   "boot_facts":{…}}}}             // BootFacts, when the store has a provider and the bundle has them
@@ -52,11 +57,18 @@ import org.jspecify.annotations.Nullable;
  * ({@link StoreMetadata#sync}); an entry is trusted only when its version is current, its own
  * digest matches and its {@code plugin.toml} is unchanged: boot ({@link Check#FAST}) compares the
  * file's size and last-modified time, the integrity check and every rewrite ({@link Check#FULL})
- * its sha256.
+ * its sha256. At boot one stat of {@code plugins/<id>/current/plugin.toml} does both: when the file
+ * it reaches has the entry's stamp, size and time, it is the entry's own file (another version's
+ * file has another inode or change time), so the link needs no readlink; otherwise boot reads the
+ * pointer and checks as above, and an entry that is still right but whose stamp changed (a copied
+ * or restored home) is listed in {@link IndexCheck#restamp()} for the next refresh.
  * Stateless and thread-safe; writes happen under the store lock.
  */
 final class IndexFile {
-  static final int VERSION = 2;
+  static final int VERSION = 3;
+
+  /** What boot reads of {@code plugin.toml} through the {@code current} link: one stat. */
+  private static final String UNIX_ATTRIBUTES = "unix:dev,ino,ctime,size,lastModifiedTime";
 
   /**
    * The store's mapper, except that manifest maps keep their file order (a manifest's tables are
@@ -89,14 +101,49 @@ final class IndexFile {
   private static IndexCheck check(
       StoreLayout layout, Check how, @Nullable Map<String, Raw> raw, List<IntegrityReport.Problem> problems) {
     Map<String, IndexEntry> ok = new HashMap<>();
-    Map<String, String> current = currentVersions(layout);
-    if (raw != null) {
-      current.forEach((id, v) -> {
-        IndexEntry e = checked(layout, id, v, raw.get(id), how, problems);
+    Map<String, String> current = new TreeMap<>();
+    Set<String> restamp = new HashSet<>();
+    // Names only: a pointer read fails for anything that is not a plugin folder, so the listing
+    // needs no stat per name.
+    for (String id : StoreLayout.listNames(layout.plugins(), false)) {
+      if (!StoreLayout.isId(id)) {
+        continue;
+      }
+      Raw node = raw == null ? null : raw.get(id);
+      Seen seen = how == Check.FAST && node != null && node.manifestStamp() != null ? throughLink(layout, id) : null;
+      if (seen != null && seen.matches(node)) {
+        // One stat through the link found the very file the entry was made from, unchanged: the
+        // link names the entry's version, and no readlink is needed.
+        IndexEntry e = decodeQuietly(id, node);
         if (e != null) {
+          current.put(id, e.version());
           ok.put(id, e);
+          continue;
         }
-      });
+      }
+      Optional<String> version;
+      try {
+        version = CurrentPointer.read(layout.pluginDir(id));
+      } catch (UncheckedIOException e) {
+        continue; // not a folder, or an unreadable pointer: the integrity check reports it; no entry
+      }
+      if (version.isEmpty()) {
+        continue;
+      }
+      current.put(id, version.get());
+      if (raw == null) {
+        continue;
+      }
+      IndexEntry e = checked(layout, id, version.get(), node, how, problems);
+      if (e != null) {
+        ok.put(id, e);
+        Seen now = how != Check.FAST ? null : seen != null ? seen : throughLink(layout, id);
+        if (now != null && now.stamp() != null && !now.stamp().equals(e.manifestStamp())) {
+          restamp.add(id); // trusted after reading the pointer; the next refresh records the file's stamp
+        }
+      }
+    }
+    if (raw != null) {
       for (String id : raw.keySet()) {
         if (!current.containsKey(id)) {
           problems.add(problem(dev.plinth.installer.store.IntegrityCode.INDEX_ENTRY_STALE, id,
@@ -104,7 +151,56 @@ final class IndexFile {
         }
       }
     }
-    return new IndexCheck(current, ok, problems);
+    return new IndexCheck(current, ok, problems, restamp);
+  }
+
+  /** One stat of {@code plugin.toml} through the {@code current} link. */
+  private record Seen(@Nullable String stamp, long size, long modified) {
+    boolean matches(Raw node) {
+      return stamp != null && stamp.equals(node.manifestStamp()) && node.version() != null
+          && Long.valueOf(size).equals(node.manifestSize()) && Long.valueOf(modified).equals(node.manifestModified());
+    }
+  }
+
+  /** Null when the link cannot be followed (a pointer file, no link) or the file system has no unix view. */
+  private static @Nullable Seen throughLink(StoreLayout layout, String id) {
+    try {
+      return seen(Files.readAttributes(
+          layout.pluginDir(id).resolve(CurrentPointer.LINK).resolve(ManifestParser.FILE_NAME), UNIX_ATTRIBUTES));
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static @Nullable Seen seen(Map<String, Object> a) {
+    Object size = a.get("size");
+    Object modified = a.get("lastModifiedTime");
+    if (!(size instanceof Long sz) || !(modified instanceof FileTime mt)) {
+      return null;
+    }
+    return new Seen(stamp(a), sz, mt.toMillis());
+  }
+
+  /**
+   * A file's identity: device, inode and change time in nanoseconds. A file written again, or
+   * another version's file, has another inode or change time, which no tool sets back.
+   */
+  private static @Nullable String stamp(Map<String, Object> a) {
+    Object dev = a.get("dev");
+    Object ino = a.get("ino");
+    Object ctime = a.get("ctime");
+    if (dev == null || ino == null || !(ctime instanceof FileTime ct)) {
+      return null;
+    }
+    return dev + ":" + ino + ":" + ct.to(TimeUnit.NANOSECONDS);
+  }
+
+  private static @Nullable IndexEntry decodeQuietly(String id, Raw node) {
+    try {
+      return decode(id, node);
+    } catch (IOException | RuntimeException e) {
+      return null; // the full check below reports it
+    }
   }
 
   /**
@@ -122,7 +218,7 @@ final class IndexFile {
     Map<String, String> current = full ? currentVersions(layout) : check.current();
     current.forEach((id, v) -> {
       IndexEntry valid = check.entries().get(id);
-      if (valid != null && (facts == null || valid.bootFacts() != null
+      if (valid != null && !check.restamp().contains(id) && (facts == null || valid.bootFacts() != null
           && valid.bootFacts().checkKey().equals(facts.checkKey()))) {
         next.put(id, valid);
         kept.add(id);
@@ -163,14 +259,23 @@ final class IndexFile {
     }
     try {
       BasicFileAttributes attrs = Files.readAttributes(toml, BasicFileAttributes.class);
+      String stamp = stampOf(toml);
       String sha = TreeDigest.sha256(toml);
       ManifestReport report = ManifestParser.parse(toml);
       return report.manifest()
           .filter(m -> m.id().equals(id) && m.version().equals(version))
           .map(m -> new IndexEntry(id, version, record.get().treeSha256(), sha, attrs.size(),
-              attrs.lastModifiedTime().toMillis(), m, facts == null ? null : bootFacts(facts, m, dir)));
+              attrs.lastModifiedTime().toMillis(), m, facts == null ? null : bootFacts(facts, m, dir), stamp));
     } catch (IOException e) {
       return Optional.empty();
+    }
+  }
+
+  private static @Nullable String stampOf(Path file) throws IOException {
+    try {
+      return stamp(Files.readAttributes(file, UNIX_ATTRIBUTES));
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return null; // no unix view: boot reads the pointer instead
     }
   }
 
@@ -235,7 +340,8 @@ final class IndexFile {
       @Nullable String version, @Nullable String treeSha256, @Nullable String manifestSha256,
       @Nullable Long manifestSize, @Nullable Long manifestModified, @Nullable String entrySha256,
       byte @Nullable [] manifest, byte @Nullable [] bootFacts,
-      @Nullable PluginManifest boundManifest, @Nullable BootFacts boundFacts, @Nullable String bindError) {}
+      @Nullable PluginManifest boundManifest, @Nullable BootFacts boundFacts, @Nullable String bindError,
+      @Nullable String manifestStamp) {}
 
   /** The {@code plugins} object by id; null (with a problem) when the file is missing or unreadable. */
   private static @Nullable Map<String, Raw> readRaw(StoreLayout layout, List<IntegrityReport.Problem> problems) {
@@ -290,7 +396,7 @@ final class IndexFile {
   private static Raw entry(JsonParser p, byte[] bytes) throws IOException {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       p.skipChildren();
-      return new Raw(null, null, null, null, null, null, null, null, null, null, null);
+      return new Raw(null, null, null, null, null, null, null, null, null, null, null, null);
     }
     String version = null;
     String tree = null;
@@ -298,6 +404,7 @@ final class IndexFile {
     Long size = null;
     Long modified = null;
     String entrySha = null;
+    String stamp = null;
     byte[] manifest = null;
     byte[] facts = null;
     Bound<PluginManifest> boundManifest = null;
@@ -310,6 +417,7 @@ final class IndexFile {
         case "tree_sha256" -> tree = t == JsonToken.VALUE_STRING ? p.getText() : null;
         case "manifest_sha256" -> manifestSha = t == JsonToken.VALUE_STRING ? p.getText() : null;
         case "entry_sha256" -> entrySha = t == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "manifest_stamp" -> stamp = t == JsonToken.VALUE_STRING ? p.getText() : null;
         case "manifest_size" -> size = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
         case "manifest_modified" -> modified = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
         case "manifest" -> {
@@ -330,7 +438,8 @@ final class IndexFile {
     String bindError = boundManifest != null && boundManifest.error() != null ? boundManifest.error()
         : boundFacts != null && boundFacts.error() != null ? boundFacts.error() : null;
     return new Raw(version, tree, manifestSha, size, modified, entrySha, manifest, facts,
-        boundManifest == null ? null : boundManifest.value(), boundFacts == null ? null : boundFacts.value(), bindError);
+        boundManifest == null ? null : boundManifest.value(), boundFacts == null ? null : boundFacts.value(), bindError,
+        stamp);
   }
 
   /** An object bound from the stream, with the bytes it occupies; {@code value} is null when it did not bind. */
@@ -408,8 +517,11 @@ final class IndexFile {
         g.writeStringField("manifest_sha256", e.manifestSha256());
         g.writeNumberField("manifest_size", e.manifestSize());
         g.writeNumberField("manifest_modified", e.manifestModified());
+        if (e.manifestStamp() != null) {
+          g.writeStringField("manifest_stamp", e.manifestStamp());
+        }
         g.writeStringField("entry_sha256", digest(en.getKey(), e.version(), e.treeSha256(), e.manifestSha256(),
-            e.manifestSize(), e.manifestModified(), manifest, facts));
+            e.manifestSize(), e.manifestModified(), e.manifestStamp(), manifest, facts));
         g.writeFieldName("manifest");
         g.writeRawValue(new String(manifest, StandardCharsets.UTF_8));
         if (facts != null) {
@@ -434,14 +546,15 @@ final class IndexFile {
     long size = required(raw.manifestSize(), "manifest_size");
     long modified = required(raw.manifestModified(), "manifest_modified");
     byte[] manifest = required(raw.manifest(), "manifest object");
-    if (!digest(id, version, tree, manifestSha, size, modified, manifest, raw.bootFacts()).equals(raw.entrySha256())) {
+    if (!digest(id, version, tree, manifestSha, size, modified, raw.manifestStamp(), manifest, raw.bootFacts())
+        .equals(raw.entrySha256())) {
       throw new IOException("entry_sha256 differs");
     }
     if (raw.bindError() != null) {
       throw new IOException(raw.bindError());
     }
     return new IndexEntry(id, version, tree, manifestSha, size, modified,
-        required(raw.boundManifest(), "manifest object"), raw.boundFacts());
+        required(raw.boundManifest(), "manifest object"), raw.boundFacts(), raw.manifestStamp());
   }
 
   private static <T> T required(@Nullable T value, String field) throws IOException {
@@ -452,11 +565,11 @@ final class IndexFile {
   }
 
   private static String digest(
-      String id, String version, String tree, String manifestSha, long size, long modified, byte[] manifest,
-      byte @Nullable [] facts) {
+      String id, String version, String tree, String manifestSha, long size, long modified, @Nullable String stamp,
+      byte[] manifest, byte @Nullable [] facts) {
     java.security.MessageDigest md = TreeDigest.newSha256();
-    md.update((id + '\0' + version + '\0' + tree + '\0' + manifestSha + '\0' + size + '\0' + modified + '\0')
-        .getBytes(StandardCharsets.UTF_8));
+    md.update((id + '\0' + version + '\0' + tree + '\0' + manifestSha + '\0' + size + '\0' + modified + '\0'
+        + (stamp == null ? "" : stamp) + '\0').getBytes(StandardCharsets.UTF_8));
     md.update(manifest);
     if (facts != null) {
       md.update((byte) 0);

@@ -29,7 +29,7 @@ class IndexFileTest {
         store.currentDir("alpha").orElseThrow().resolve("plugin.toml")).orThrow());
     assertThat(e.manifestSha256()).isEqualTo(TreeDigest.sha256(store.currentDir("alpha").orElseThrow().resolve("plugin.toml")));
     assertThat(e.treeSha256()).isEqualTo(InstallRecord.read(store.currentDir("alpha").orElseThrow()).orElseThrow().treeSha256());
-    assertThat(Files.readString(fx.home.resolve("index.json"))).contains("\"index_version\":2", "\"alpha\"");
+    assertThat(Files.readString(fx.home.resolve("index.json"))).contains("\"index_version\":3", "\"alpha\"", "\"manifest_stamp\"");
   }
 
   @Test
@@ -126,6 +126,107 @@ class IndexFileTest {
     assertThat(check.current()).containsExactly(java.util.Map.entry("alpha", "1.0.0"));
     assertThat(check.problems()).isEmpty();
     assertThat(check.entries()).containsOnlyKeys("alpha");
+  }
+
+  @Test
+  void stamp_copiedHome_isTrustedAfterReadingPointers_andRefreshRecordsTheNewStamps() throws Exception {
+    StoreFixture fx = new StoreFixture(tmp);
+    PluginStore store = fx.open(PointerStyle.AUTO);
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
+    IndexCheck original = store.checkIndex();
+    assertThat(original.needsRefresh()).isFalse();
+    String stamp = original.entries().get("alpha").manifestStamp();
+    assertThat(stamp).isNotNull();
+    Path copy = tmp.resolve("copy");
+    copyTree(fx.home, copy);
+
+    PluginStore copied = PluginStore.builder().home(copy).stager(fx.stager).activator(fx.activator)
+        .hostProfile(() -> dev.plinth.manifest.HostProfile.of("test-host", "1.0.0")).build();
+    IndexCheck check = copied.checkIndex();
+
+    // New inodes: the stat through the link cannot vouch for the entry, the pointer read does.
+    assertThat(check.problems()).isEmpty();
+    assertThat(check.entries()).containsKey("alpha");
+    assertThat(check.current()).containsEntry("alpha", "1.0.0");
+    assertThat(check.restamp()).containsExactly("alpha");
+    assertThat(check.needsRefresh()).isTrue();
+
+    copied.refreshIndex(); // (the store's first locked operation may already have rewritten it)
+    IndexCheck after = copied.checkIndex();
+    assertThat(after.needsRefresh()).isFalse();
+    assertThat(after.entries().get("alpha").manifestStamp()).isNotNull().isNotEqualTo(stamp);
+  }
+
+  @Test
+  void stamp_linkSwappedOutOfBandToAVersionWithTheSameSizeAndTime_isStale() throws Exception {
+    StoreFixture fx = new StoreFixture(tmp);
+    PluginStore store = fx.open(PointerStyle.SYMLINK);
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "2.0.0")));
+    Path v1 = fx.home.resolve("plugins/alpha/versions/1.0.0/plugin.toml");
+    Path v2 = fx.home.resolve("plugins/alpha/versions/2.0.0/plugin.toml");
+    assertThat(Files.size(v1)).isEqualTo(Files.size(v2));
+    Files.setLastModifiedTime(v1, Files.getLastModifiedTime(v2));
+    assertThat(store.checkIndex().entries().get("alpha").version()).isEqualTo("2.0.0");
+
+    // Size and time alone would take 1.0.0's file for the entry's: the stamp tells them apart.
+    Path link = fx.home.resolve("plugins/alpha/current");
+    Files.delete(link);
+    Files.createSymbolicLink(link, Path.of("versions/1.0.0"));
+    IndexCheck check = store.checkIndex();
+
+    assertThat(check.current()).containsEntry("alpha", "1.0.0");
+    assertThat(check.entries()).doesNotContainKey("alpha");
+    assertThat(check.problems()).extracting(IntegrityReport.Problem::code)
+        .containsExactly(IntegrityCode.INDEX_ENTRY_STALE);
+  }
+
+  @Test
+  void stamp_pluginTomlWrittenAgainWithTheSameSizeAndTime_isTrustedAsBeforeAndRestamped() throws Exception {
+    StoreFixture fx = new StoreFixture(tmp);
+    PluginStore store = fx.open(PointerStyle.SYMLINK);
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
+    Path toml = fx.home.resolve("plugins/alpha/versions/1.0.0/plugin.toml");
+    java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(toml);
+    byte[] bytes = Files.readAllBytes(toml);
+    Files.delete(toml);
+    Files.write(toml, bytes);
+    Files.setLastModifiedTime(toml, time);
+
+    IndexCheck check = store.checkIndex();
+
+    assertThat(check.problems()).isEmpty();
+    assertThat(check.entries()).containsKey("alpha");
+    assertThat(check.restamp()).containsExactly("alpha");
+  }
+
+  @Test
+  void stamp_pointerFileHome_readsEveryPointerAndNeedsNoRestamp() {
+    StoreFixture fx = new StoreFixture(tmp);
+    PluginStore store = fx.open(PointerStyle.POINTER_FILE);
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
+
+    IndexCheck check = store.checkIndex();
+
+    assertThat(check.problems()).isEmpty();
+    assertThat(check.current()).containsEntry("alpha", "1.0.0");
+    assertThat(check.entries()).containsKey("alpha");
+    assertThat(check.needsRefresh()).isFalse();
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isSymbolicLink(p)) {
+          Files.createSymbolicLink(target, Files.readSymbolicLink(p));
+        } else if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
   }
 
   @Test
