@@ -32,8 +32,8 @@ import org.pf4j.PluginManager;
  *   <li>{@code baseline_pf4jLoadAndStart}: as in {@link RuntimeBootBenchmark}.
  *   <li>{@code plinth_indexBootEager}: {@code PluginSystem.builder()…build()} (opens the store:
  *       lock, recovery check, {@code host.toml}) and {@code boot()}: the index is read and checked
- *       (each entry's version against {@code current}, its digest, its {@code plugin.toml}'s
- *       size and time), then every plugin is loaded and started as in {@link RuntimeBootBenchmark},
+ *       (each entry's digest, and one stat of {@code current/plugin.toml} against the entry's
+ *       stamp, size and time), then every plugin is loaded and started as in {@link RuntimeBootBenchmark},
  *       its loader made from the entry's boot facts, with events written to {@code events.jsonl}.
  *   <li>{@code plinth_indexBootLazy}: the same host with lazy activation as its default: the index
  *       is read and checked, and each plugin is registered without a loader; nothing starts.
@@ -45,7 +45,7 @@ import org.pf4j.PluginManager;
  * <p>Each iteration is one boot, so warming up takes many (a few boots leave the JIT's work, and
  * the Jackson and file-system caches, unfinished; the scores keep falling for some 50 boots).
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar IndexBootBenchmark -f 1 -wi 60 -i 40}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar IndexBootBenchmark -f 1 -wi 200 -i 100}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
