@@ -132,6 +132,25 @@ class PluginCallsTest {
   }
 
   @Test
+  void call_waitingSpinsFirst_timeoutShorterThanTheSpinStillHolds_andAResultAfterTheSpinStillArrives() {
+    // A deadline inside the spin window: the caller stops at the deadline, not at the window's end.
+    Duration tiny = Duration.ofNanos(CallWorkers.SPIN_NANOS / 5 + 1);
+    assertThatThrownBy(() -> PluginCalls.call(call(tiny), () -> {
+      Thread.sleep(2_000);
+      return null;
+    })).isInstanceOfSatisfying(PluginRuntimeException.class,
+        e -> assertThat(e.code()).isEqualTo(ApiErrorCode.PLUGIN_TIMEOUT));
+    // A body that outlasts the spin: the caller parks and is woken by the result.
+    String late = PluginCalls.call(call(Duration.ofSeconds(5)), () -> {
+      Thread.sleep(20);
+      return "late";
+    });
+    assertThat(late).isEqualTo("late");
+    // A quick body: answered while the caller spins.
+    assertThat(PluginCalls.call(call(Duration.ofSeconds(5)), () -> "quick")).isEqualTo("quick");
+  }
+
+  @Test
   void call_bodyThrows_wrapsWithFailureCodeAndCause() {
     assertThatThrownBy(() -> PluginCalls.call(call(Duration.ofSeconds(5)), () -> {
       throw new IllegalArgumentException("bad config");
