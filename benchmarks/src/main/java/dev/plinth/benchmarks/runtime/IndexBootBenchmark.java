@@ -50,8 +50,8 @@ import org.pf4j.PluginManager;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 60)
-@Measurement(iterations = 40)
+@Warmup(iterations = 200)
+@Measurement(iterations = 100)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class IndexBootBenchmark {
   @Param("200")

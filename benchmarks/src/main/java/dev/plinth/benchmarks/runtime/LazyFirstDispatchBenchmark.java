@@ -29,13 +29,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * all of them lazily before each measured call (not measured). Beside it, the same dispatch to the
  * plugin once it is started, so the ratio is the activation's share.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar LazyFirstDispatchBenchmark -f 1 -wi 5 -i 20}
+ * <p>Each invocation activates once, so the activation code needs many warm-up invocations before
+ * it is compiled (with 20 it still runs mostly interpreted, at about twice the cost).
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar LazyFirstDispatchBenchmark -f 1 -wi 300 -i 100}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5)
-@Measurement(iterations = 20)
+@Warmup(iterations = 300)
+@Measurement(iterations = 100)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class LazyFirstDispatchBenchmark {
   @Param("200")
