@@ -63,7 +63,8 @@ class PluginSystemBootFactsTest {
     }
     Path index = f.home.resolve("index.json");
     String before = Files.readString(index);
-    String edited = before.replaceFirst("\"plugin_services\":\"[^\"]*\"", "\"plugin_services\":\"com.evil.Entry\\\\n\"");
+    String edited = before.replaceFirst(
+        "(\"boot_facts\":\\[\"[^\"]*\",\\[\\[\"[^\"]*\",[0-9]+,[0-9]+,)\"[^\"]*\"", "$1\"com.evil.Entry\\\\n\"");
     assertThat(edited).isNotEqualTo(before);
     Files.writeString(index, edited);
 

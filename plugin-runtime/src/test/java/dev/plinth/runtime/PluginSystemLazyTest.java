@@ -236,7 +236,9 @@ class PluginSystemLazyTest {
       assertSucceeded(installer.install(enabled(f.noteBundle("alpha", "1.0.0", ""))));
     }
     try (PluginSystem system = f.open()) {
-      Files.writeString(f.home.resolve("index.json"), "{\"index_version\": 3, \"plugins\": {\"alpha\": {}}}");
+      // The file's own header (its first line), with an entry that has nothing in it.
+      Path index = f.home.resolve("index.json");
+      Files.writeString(index, Files.readAllLines(index).get(0) + "\n\"alpha\": {}}}");
       DoctorReport doctor = system.doctor();
       assertThat(doctor.healthy()).isFalse();
       assertThat(doctor.toText()).contains(IntegrityCode.INDEX_ENTRY_TAMPERED.code(), "Rebuild the index");

@@ -1,5 +1,7 @@
 package dev.plinth.installer.store;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,6 +16,7 @@ import dev.plinth.manifest.ManifestReport;
 import dev.plinth.manifest.PluginManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -37,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * {@code <home>/index.json}, the install-time index: per installed plugin, what boot needs that
  * cannot change after its version was committed. Compact JSON, one entry per line:
  * <pre>{@code
- * {"index_version":3,"plugins":{
+ * {"index_version":4,"manifest_shape":"3f0c…","plugins":{
  * "acme_redactor":{"version":"1.4.2",
  *   "tree_sha256":"2c26…",          // from .install.json
  *   "manifest_sha256":"9f86…",      // of plugin.toml
@@ -45,11 +48,13 @@ import org.jspecify.annotations.Nullable;
  *   "manifest_modified":17…,        //   boot compares, as git's index does, instead of re-hashing
  *   "manifest_stamp":"2049:1234:17…", // its device, inode and change time (ns), where the file system tells them
  *   "entry_sha256":"5e88…",         // over id, version, digests, size, time, the manifest's and facts' bytes
- *   "manifest":{…},                 // the validated PluginManifest, as Jackson writes the record
- *   "boot_facts":{…}}}}             // BootFacts, when the store has a provider and the bundle has them
+ *   "manifest":["acme_redactor","1.4.2",…], // the validated PluginManifest, each record as an array
+ *   "boot_facts":["1:dev.plinth.api",[…]]}}} // BootFacts, when the store has a provider and the bundle has them
  * }</pre>
- * The manifest is serialised generically (Jackson over the records), so fields added to the model
- * need no code here. It is embedded verbatim, and boot reads the file in one pass of the streaming
+ * The manifest is serialised generically (Jackson over the records, each record as the array of
+ * its components, see {@link #ARRAY_SHAPED}), so fields added to the model need no code here; the
+ * header's {@code manifest_shape} names the records' components, and an index written with other
+ * records counts as corrupt. It is embedded verbatim, and boot reads the file in one pass of the streaming
  * parser, binding each manifest where it stands and keeping the bytes it occupies: the entry digest
  * is checked over exactly those bytes (no re-serialisation), and the bound manifest is used only
  * when it matches. Like {@code
@@ -65,24 +70,66 @@ import org.jspecify.annotations.Nullable;
  * Stateless and thread-safe; writes happen under the store lock.
  */
 final class IndexFile {
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   /** What boot reads of {@code plugin.toml} through the {@code current} link: one stat. */
   private static final String UNIX_ATTRIBUTES = "unix:dev,ino,ctime,size,lastModifiedTime";
+
+  /**
+   * The records the index writes as JSON arrays, their components in declaration order, instead of
+   * objects: a manifest takes a quarter of the bytes, and reading it needs no field names looked up
+   * or matched to creator parameters (boot binds one per plugin). Maps (dependencies, schemas)
+   * stay objects.
+   */
+  private static final List<Class<? extends Record>> ARRAY_SHAPED = List.of(
+      PluginManifest.class, PluginManifest.Engine.class, PluginManifest.Runtime.class,
+      PluginManifest.Contributes.class, PluginManifest.Tool.class, PluginManifest.CrashLimits.class,
+      PluginManifest.HookPolicy.class, PluginManifest.Permissions.class, BootFacts.class, BootFacts.Jar.class);
 
   /**
    * The store's mapper, except that manifest maps keep their file order (a manifest's tables are
    * ordered maps) and whole numbers read back as {@code Long}, as tomlj gives them, so an entry's
    * manifest equals the one parsed from {@code plugin.toml}.
    */
-  private static final ObjectMapper MANIFESTS = Json.MAPPER.copy()
+  private static final ObjectMapper MANIFESTS = shaped(Json.MAPPER.copy()
       .disable(SerializationFeature.INDENT_OUTPUT)
       .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .enable(DeserializationFeature.USE_LONG_FOR_INTS);
+      .enable(DeserializationFeature.USE_LONG_FOR_INTS));
+
+  /**
+   * The array shape's fingerprint, written in the file's header: each array-shaped record's
+   * components in order. An index written by a build whose records differ (a component added,
+   * removed or moved) would bind values into the wrong fields, so its header no longer matches and
+   * the whole file counts as corrupt (and is rebuilt).
+   */
+  static final String SHAPE = shapeFingerprint();
   private static final ObjectReader MANIFEST_READER = MANIFESTS.readerFor(PluginManifest.class);
   private static final ObjectReader FACTS_READER = MANIFESTS.readerFor(BootFacts.class);
 
   private IndexFile() {}
+
+  private static ObjectMapper shaped(ObjectMapper mapper) {
+    for (Class<?> type : ARRAY_SHAPED) {
+      mapper.configOverride(type).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.ARRAY));
+    }
+    // Derived from the other components (isEmpty()), so not written: the arrays hold components only.
+    mapper.configOverride(PluginManifest.Permissions.class)
+        .setIgnorals(JsonIgnoreProperties.Value.forIgnoredProperties("empty"));
+    return mapper;
+  }
+
+  private static String shapeFingerprint() {
+    StringBuilder b = new StringBuilder();
+    for (Class<? extends Record> type : ARRAY_SHAPED) {
+      b.append(type.getName()).append('(');
+      for (RecordComponent c : type.getRecordComponents()) {
+        b.append(c.getName()).append(':').append(c.getGenericType().getTypeName()).append(',');
+      }
+      b.append(")\n");
+    }
+    return java.util.HexFormat.of().formatHex(
+        TreeDigest.newSha256().digest(b.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+  }
 
   /** How an entry's {@code plugin.toml} is compared with the file. */
   enum Check {
@@ -334,7 +381,7 @@ final class IndexFile {
 
   /**
    * One entry as read from the file: its scalar fields (null when absent or of the wrong type) and
-   * the manifest object's bytes exactly as they stand in the file, which the entry digest covers.
+   * the manifest's bytes exactly as they stand in the file, which the entry digest covers.
    */
   record Raw(
       @Nullable String version, @Nullable String treeSha256, @Nullable String manifestSha256,
@@ -352,22 +399,23 @@ final class IndexFile {
       problems.add(problem(IntegrityCode.INDEX_MISSING, "", "index.json is missing: " + file));
     } catch (IOException | RuntimeException e) {
       problems.add(problem(IntegrityCode.INDEX_CORRUPT, "", "index.json must be JSON with index_version " + VERSION
-          + " and a plugins object (" + e.getMessage() + "): " + file));
+          + ", this build's manifest_shape and a plugins object (" + e.getMessage() + "): " + file));
     }
     return null;
   }
 
   /**
    * Parses the index in one pass of Jackson's streaming parser: the scalars of each entry are read,
-   * and the manifest and boot-facts objects are bound where they stand and kept as the bytes they
+   * and the manifest and boot-facts arrays are bound where they stand and kept as the bytes they
    * occupy in the file, so checking an entry's digest needs no re-serialisation and no second read
-   * of the object. A bound value is used only after {@link #decode} found the digest right; an object
+   * of the value. A bound value is used only after {@link #decode} found the digest right; a value
    * that does not bind (a tampered entry whose JSON is still well formed) is skipped and its error
    * kept for {@link #decode} to report.
    */
   static Map<String, Raw> parse(byte[] bytes) throws IOException {
     Map<String, Raw> out = new LinkedHashMap<>();
     Integer version = null;
+    String shape = null;
     boolean sawPlugins = false;
     try (JsonParser p = Json.MAPPER.getFactory().createParser(bytes)) {
       expect(p.nextToken(), JsonToken.START_OBJECT, "a JSON object");
@@ -376,6 +424,8 @@ final class IndexFile {
         JsonToken t = p.nextToken();
         if (name.equals("index_version") && t == JsonToken.VALUE_NUMBER_INT) {
           version = p.getIntValue();
+        } else if (name.equals("manifest_shape") && t == JsonToken.VALUE_STRING) {
+          shape = p.getText();
         } else if (name.equals("plugins") && t == JsonToken.START_OBJECT) {
           sawPlugins = true;
           while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -389,6 +439,9 @@ final class IndexFile {
     }
     if (version == null || version != VERSION || !sawPlugins) {
       throw new IOException("index_version " + version + (sawPlugins ? "" : ", no plugins object"));
+    }
+    if (!SHAPE.equals(shape)) {
+      throw new IOException("manifest_shape " + shape + ", this build writes " + SHAPE);
     }
     return out;
   }
@@ -421,16 +474,16 @@ final class IndexFile {
         case "manifest_size" -> size = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
         case "manifest_modified" -> modified = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
         case "manifest" -> {
-          boundManifest = t == JsonToken.START_OBJECT ? bind(p, bytes, MANIFEST_READER) : null;
+          boundManifest = t == JsonToken.START_ARRAY ? bind(p, bytes, MANIFEST_READER) : null;
           manifest = boundManifest == null ? null : boundManifest.bytes();
         }
         case "boot_facts" -> {
-          boundFacts = t == JsonToken.START_OBJECT ? bind(p, bytes, FACTS_READER) : null;
+          boundFacts = t == JsonToken.START_ARRAY ? bind(p, bytes, FACTS_READER) : null;
           facts = boundFacts == null ? null : boundFacts.bytes();
         }
         default -> { }
       }
-      // Binding leaves no current token (the object was consumed); anything else unread is skipped.
+      // Binding leaves no current token (the value was consumed); anything else unread is skipped.
       if (t.isStructStart() && p.currentToken() != null && p.currentToken().isStructStart()) {
         p.skipChildren();
       }
@@ -442,12 +495,12 @@ final class IndexFile {
         stamp);
   }
 
-  /** An object bound from the stream, with the bytes it occupies; {@code value} is null when it did not bind. */
+  /** A value bound from the stream, with the bytes it occupies; {@code value} is null when it did not bind. */
   private record Bound<T>(byte[] bytes, @Nullable T value, @Nullable String error) {}
 
   /**
-   * Binds the object that starts at the parser's current token and leaves the parser on its end.
-   * A well-formed object that does not bind is skipped to its end; malformed JSON propagates (the
+   * Binds the value (an array-shaped record) that starts at the parser's current token and leaves
+   * the parser on its end. A well-formed value that does not bind is skipped to its end; malformed JSON propagates (the
    * whole file is corrupt).
    */
   private static <T> Bound<T> bind(JsonParser p, byte[] bytes, ObjectReader reader) throws IOException {
@@ -503,6 +556,7 @@ final class IndexFile {
     try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(buf)) {
       g.writeStartObject();
       g.writeNumberField("index_version", VERSION);
+      g.writeStringField("manifest_shape", SHAPE);
       g.writeFieldName("plugins");
       g.writeStartObject();
       for (Map.Entry<String, IndexEntry> en : new TreeMap<>(entries).entrySet()) {
@@ -545,7 +599,7 @@ final class IndexFile {
     String manifestSha = required(raw.manifestSha256(), "manifest_sha256");
     long size = required(raw.manifestSize(), "manifest_size");
     long modified = required(raw.manifestModified(), "manifest_modified");
-    byte[] manifest = required(raw.manifest(), "manifest object");
+    byte[] manifest = required(raw.manifest(), "manifest array");
     if (!digest(id, version, tree, manifestSha, size, modified, raw.manifestStamp(), manifest, raw.bootFacts())
         .equals(raw.entrySha256())) {
       throw new IOException("entry_sha256 differs");
@@ -554,7 +608,7 @@ final class IndexFile {
       throw new IOException(raw.bindError());
     }
     return new IndexEntry(id, version, tree, manifestSha, size, modified,
-        required(raw.boundManifest(), "manifest object"), raw.boundFacts(), raw.manifestStamp());
+        required(raw.boundManifest(), "manifest array"), raw.boundFacts(), raw.manifestStamp());
   }
 
   private static <T> T required(@Nullable T value, String field) throws IOException {

@@ -29,7 +29,8 @@ class IndexFileTest {
         store.currentDir("alpha").orElseThrow().resolve("plugin.toml")).orThrow());
     assertThat(e.manifestSha256()).isEqualTo(TreeDigest.sha256(store.currentDir("alpha").orElseThrow().resolve("plugin.toml")));
     assertThat(e.treeSha256()).isEqualTo(InstallRecord.read(store.currentDir("alpha").orElseThrow()).orElseThrow().treeSha256());
-    assertThat(Files.readString(fx.home.resolve("index.json"))).contains("\"index_version\":3", "\"alpha\"", "\"manifest_stamp\"");
+    assertThat(Files.readString(fx.home.resolve("index.json"))).contains("\"index_version\":4", "\"manifest_shape\":\"" + IndexFile.SHAPE + "\"", "\"alpha\"",
+        "\"manifest_stamp\"", "\"manifest\":[\"alpha\",\"1.0.0\",");
   }
 
   @Test
@@ -102,7 +103,7 @@ class IndexFileTest {
     String json = new String(IndexFile.encode(java.util.Map.of("alpha", ea, "beta", eb)),
         java.nio.charset.StandardCharsets.UTF_8);
     // Still JSON, but authors is no longer a list of strings: the manifest cannot bind.
-    String broken = json.replace("\"authors\":[\"A\"]", "\"authors\":{\"x\":[1,{\"y\":2}]}");
+    String broken = json.replace("\"alpha\",\"\",[\"A\"]", "\"alpha\",\"\",{\"x\":[1,{\"y\":2}]}");
     assertThat(broken).isNotEqualTo(json);
 
     java.util.Map<String, IndexFile.Raw> raw = IndexFile.parse(broken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -278,6 +279,60 @@ class IndexFileTest {
   }
 
   @Test
+  void entry_everyManifestComponentSet_roundTripsAsArrays() throws Exception {
+    // Each array-shaped record with none of its components at its default, so a component written
+    // in the wrong place, or one too many, changes what binds back.
+    dev.plinth.manifest.PluginManifest m = new dev.plinth.manifest.PluginManifest(
+        "acme_all", "2.3.4", "Acme All", "Every field", java.util.List.of("A <a@example.org>", "B"), "MIT",
+        new dev.plinth.manifest.PluginManifest.Engine(">=1.0.0", ">=0.1.0", ">=17"),
+        new dev.plinth.manifest.PluginManifest.Runtime("com.acme.All", java.util.List.of("classes", "lib/*.jar"),
+            java.util.List.of("com.acme.api"), dev.plinth.manifest.PluginManifest.Activation.LAZY),
+        java.util.Map.of("acme_base", ">=1.0.0"),
+        new dev.plinth.manifest.PluginManifest.Contributes(java.util.List.of("tool.pre"), java.util.List.of("com.acme.Spi"),
+            java.util.List.of("acme_all_scan", "acme_all_fix"), java.util.List.of("acme_all_fix")),
+        java.util.List.of(new dev.plinth.manifest.PluginManifest.HookPolicy("tool.pre", -5, 250L, "closed")),
+        new dev.plinth.manifest.PluginManifest.Permissions(java.util.List.of("*.acme.example"), java.util.List.of("KEY"),
+            java.util.List.of("${data_dir}/in"), java.util.List.of("${data_dir}/out"), true, "strict",
+            java.util.List.of(dev.plinth.manifest.Capability.NETWORK, dev.plinth.manifest.Capability.PROCESS)),
+        java.util.Map.of("type", "object"),
+        java.util.List.of(new dev.plinth.manifest.PluginManifest.Tool("acme_all_scan", "Scans",
+            java.util.Map.of("type", "object", "required", java.util.List.of("path")))),
+        new dev.plinth.manifest.PluginManifest.CrashLimits(3, 60_000L));
+    BootFacts facts = new BootFacts("1:dev.plinth.api", java.util.List.of(
+        new BootFacts.Jar("lib/a.jar", 10, 20, "com.acme.All\n"), new BootFacts.Jar("classes", 0, 30, null)));
+    IndexEntry e = new IndexEntry(m.id(), m.version(), "tree", "sha", 42, 7, m, facts, "1:2:3");
+
+    byte[] bytes = IndexFile.encode(java.util.Map.of(m.id(), e));
+
+    assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\"manifest\":[\"acme_all\",\"2.3.4\",\"Acme All\",\"Every field\",")
+        .contains("\"boot_facts\":[\"1:dev.plinth.api\",[[\"lib/a.jar\",10,20,")
+        .doesNotContain("\"filesystem_read\"", "\"empty\"");
+    assertThat(IndexFile.decode(m.id(), IndexFile.parse(bytes).get(m.id()))).isEqualTo(e);
+  }
+
+  @Test
+  void indexWrittenWithOtherRecordShapes_isCorruptAndRebuilt() throws Exception {
+    StoreFixture fx = new StoreFixture(tmp);
+    PluginStore store = fx.open(PointerStyle.AUTO);
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
+    Path index = fx.home.resolve("index.json");
+    String before = Files.readString(index);
+    // As a build whose manifest records have other components would have written it.
+    Files.writeString(index, before.replace(IndexFile.SHAPE, "0123456789abcdef"));
+    assertThat(Files.readString(index)).isNotEqualTo(before);
+
+    IndexCheck check = store.checkIndex();
+
+    assertThat(check.entries()).isEmpty();
+    assertThat(check.problems()).extracting(IntegrityReport.Problem::code).containsExactly(IntegrityCode.INDEX_CORRUPT);
+    assertThat(check.problems().get(0).message()).contains("manifest_shape 0123456789abcdef");
+    assertThat(store.refreshIndex().written()).containsExactly("alpha");
+    assertThat(Files.readString(index)).isEqualTo(before);
+    assertThat(store.checkIndex().entries()).containsKey("alpha");
+  }
+
+  @Test
   void corruptIndex_isReportedAndRebuilt() throws Exception {
     StoreFixture fx = new StoreFixture(tmp);
     PluginStore store = fx.open(PointerStyle.AUTO);
@@ -300,7 +355,7 @@ class IndexFileTest {
     store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
     Path index = fx.home.resolve("index.json");
     String before = Files.readString(index);
-    Files.writeString(index, before.replace("\"name\":\"alpha\"", "\"name\":\"evil\""));
+    Files.writeString(index, before.replace("[\"alpha\",\"1.0.0\",\"alpha\"", "[\"alpha\",\"1.0.0\",\"evil\""));
     assertThat(Files.readString(index)).isNotEqualTo(before);
 
     IndexCheck check = store.checkIndex();
