@@ -1,5 +1,6 @@
 package dev.plinth.manifest;
 
+import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.plinth.api.PlinthApi;
@@ -56,7 +57,12 @@ public record HostProfile(
     extensionInterfaces = Set.copyOf(extensionInterfaces);
     sandboxProfiles = Set.copyOf(sandboxProfiles);
     exportedPackages = List.copyOf(exportedPackages);
-    installedPlugins = Map.copyOf(installedPlugins);
+    installedPlugins.forEach((id, version) -> {
+      requireNonNull(id, "installedPlugins id");
+      requireNonNull(version, "installedPlugins version");
+    });
+    // Kept in id order (host.toml lists them so); a sorted map given here is copied without a sort.
+    installedPlugins = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(installedPlugins));
     deniedHosts = List.copyOf(deniedHosts);
     sandboxDefinitions = Map.copyOf(sandboxDefinitions);
     if (!sandboxProfiles.containsAll(sandboxDefinitions.keySet())) {

@@ -72,7 +72,7 @@ public final class HostProfiles {
     b.append("denied_hosts = ").append(TomlText.strings(p.deniedHosts())).append('\n');
     b.append("unrestricted_network = ").append(p.unrestrictedNetwork()).append('\n');
     b.append("\n[installed]\n");
-    new TreeMap<>(p.installedPlugins()).forEach((id, version) ->
+    p.installedPlugins().forEach((id, version) -> // in id order (HostProfile keeps them sorted)
         b.append(TomlText.key(id)).append(" = ").append(TomlText.string(version)).append('\n'));
     new TreeMap<>(p.sandboxDefinitions()).forEach((name, profile) -> {
       b.append("\n[sandbox.").append(TomlText.key(name)).append("]\n");

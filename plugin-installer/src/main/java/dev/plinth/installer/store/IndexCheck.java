@@ -24,7 +24,8 @@ public record IndexCheck(
     Map<String, String> current, Map<String, IndexEntry> entries, List<IntegrityReport.Problem> problems,
     java.util.Set<String> restamp) {
   public IndexCheck {
-    current = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(current));
+    // Sorted, and seen as sorted: copying it into a TreeMap (host.toml is written from it) takes no sort.
+    current = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(current));
     entries = Map.copyOf(entries);
     problems = List.copyOf(problems);
     restamp = java.util.Set.copyOf(restamp);

@@ -41,15 +41,16 @@ import org.jspecify.annotations.Nullable;
  * cannot change after its version was committed. Compact JSON, one entry per line:
  * <pre>{@code
  * {"index_version":4,"manifest_shape":"3f0c…","plugins":{
- * "acme_redactor":{"version":"1.4.2",
- *   "tree_sha256":"2c26…",          // from .install.json
- *   "manifest_sha256":"9f86…",      // of plugin.toml
- *   "manifest_size":212,            // plugin.toml's size and last-modified time (ms), which
- *   "manifest_modified":17…,        //   boot compares, as git's index does, instead of re-hashing
- *   "manifest_stamp":"2049:1234:17…", // its device, inode and change time (ns), where the file system tells them
- *   "entry_sha256":"5e88…",         // over id, version, digests, size, time, the manifest's and facts' bytes
- *   "manifest":["acme_redactor","1.4.2",…], // the validated PluginManifest, each record as an array
- *   "boot_facts":["1:dev.plinth.api",[…]]}}} // BootFacts, when the store has a provider and the bundle has them
+ * "acme_redactor":[               // one array per entry, its fields by position (no names to read):
+ *   "1.4.2",                        // 0 the current version
+ *   "2c26…",                        // 1 the tree digest, from .install.json
+ *   "9f86…",                        // 2 the sha256 of plugin.toml
+ *   212,                            // 3 plugin.toml's size and
+ *   17…,                            // 4   last-modified time (ms), which boot compares, as git's index does
+ *   "2049:1234:17…",                // 5 its device, inode and change time (ns), or null where the file system does not tell them
+ *   "5e88…",                        // 6 entry digest: over id, version, digests, size, time, stamp, the manifest's and facts' bytes
+ *   ["acme_redactor","1.4.2",…],    // 7 the validated PluginManifest, each record as an array
+ *   ["1:dev.plinth.api",[…]]]}}     // 8 BootFacts, or null: when the store has a provider and the bundle has them
  * }</pre>
  * The manifest is serialised generically (Jackson over the records, each record as the array of
  * its components, see {@link #ARRAY_SHAPED}), so fields added to the model need no code here; the
@@ -447,7 +448,7 @@ final class IndexFile {
   }
 
   private static Raw entry(JsonParser p, byte[] bytes) throws IOException {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
+    if (p.nextToken() != JsonToken.START_ARRAY) {
       p.skipChildren();
       return new Raw(null, null, null, null, null, null, null, null, null, null, null, null);
     }
@@ -462,22 +463,24 @@ final class IndexFile {
     byte[] facts = null;
     Bound<PluginManifest> boundManifest = null;
     Bound<BootFacts> boundFacts = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken t = p.nextToken();
-      switch (name) {
-        case "version" -> version = t == JsonToken.VALUE_STRING ? p.getText() : null;
-        case "tree_sha256" -> tree = t == JsonToken.VALUE_STRING ? p.getText() : null;
-        case "manifest_sha256" -> manifestSha = t == JsonToken.VALUE_STRING ? p.getText() : null;
-        case "entry_sha256" -> entrySha = t == JsonToken.VALUE_STRING ? p.getText() : null;
-        case "manifest_stamp" -> stamp = t == JsonToken.VALUE_STRING ? p.getText() : null;
-        case "manifest_size" -> size = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
-        case "manifest_modified" -> modified = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
-        case "manifest" -> {
+    JsonToken t;
+    for (int i = 0; (t = p.nextToken()) != JsonToken.END_ARRAY; i++) {
+      if (t == null) {
+        throw new IOException("index.json ends inside an entry");
+      }
+      switch (i) {
+        case 0 -> version = text(p, t);
+        case 1 -> tree = text(p, t);
+        case 2 -> manifestSha = text(p, t);
+        case 3 -> size = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+        case 4 -> modified = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
+        case 5 -> stamp = text(p, t);
+        case 6 -> entrySha = text(p, t);
+        case 7 -> {
           boundManifest = t == JsonToken.START_ARRAY ? bind(p, bytes, MANIFEST_READER) : null;
           manifest = boundManifest == null ? null : boundManifest.bytes();
         }
-        case "boot_facts" -> {
+        case 8 -> {
           boundFacts = t == JsonToken.START_ARRAY ? bind(p, bytes, FACTS_READER) : null;
           facts = boundFacts == null ? null : boundFacts.bytes();
         }
@@ -493,6 +496,10 @@ final class IndexFile {
     return new Raw(version, tree, manifestSha, size, modified, entrySha, manifest, facts,
         boundManifest == null ? null : boundManifest.value(), boundFacts == null ? null : boundFacts.value(), bindError,
         stamp);
+  }
+
+  private static @Nullable String text(JsonParser p, JsonToken t) throws IOException {
+    return t == JsonToken.VALUE_STRING ? p.getText() : null;
   }
 
   /** A value bound from the stream, with the bytes it occupies; {@code value} is null when it did not bind. */
@@ -565,24 +572,26 @@ final class IndexFile {
         byte[] facts = e.bootFacts() == null ? null : MANIFESTS.writeValueAsBytes(e.bootFacts());
         g.writeRaw('\n');
         g.writeFieldName(en.getKey());
-        g.writeStartObject();
-        g.writeStringField("version", e.version());
-        g.writeStringField("tree_sha256", e.treeSha256());
-        g.writeStringField("manifest_sha256", e.manifestSha256());
-        g.writeNumberField("manifest_size", e.manifestSize());
-        g.writeNumberField("manifest_modified", e.manifestModified());
+        g.writeStartArray();
+        g.writeString(e.version());
+        g.writeString(e.treeSha256());
+        g.writeString(e.manifestSha256());
+        g.writeNumber(e.manifestSize());
+        g.writeNumber(e.manifestModified());
         if (e.manifestStamp() != null) {
-          g.writeStringField("manifest_stamp", e.manifestStamp());
+          g.writeString(e.manifestStamp());
+        } else {
+          g.writeNull();
         }
-        g.writeStringField("entry_sha256", digest(en.getKey(), e.version(), e.treeSha256(), e.manifestSha256(),
+        g.writeString(digest(en.getKey(), e.version(), e.treeSha256(), e.manifestSha256(),
             e.manifestSize(), e.manifestModified(), e.manifestStamp(), manifest, facts));
-        g.writeFieldName("manifest");
         g.writeRawValue(new String(manifest, StandardCharsets.UTF_8));
         if (facts != null) {
-          g.writeFieldName("boot_facts");
           g.writeRawValue(new String(facts, StandardCharsets.UTF_8));
+        } else {
+          g.writeNull();
         }
-        g.writeEndObject();
+        g.writeEndArray();
       }
       g.writeEndObject();
       g.writeEndObject();

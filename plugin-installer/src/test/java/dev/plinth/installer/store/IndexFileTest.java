@@ -29,8 +29,9 @@ class IndexFileTest {
         store.currentDir("alpha").orElseThrow().resolve("plugin.toml")).orThrow());
     assertThat(e.manifestSha256()).isEqualTo(TreeDigest.sha256(store.currentDir("alpha").orElseThrow().resolve("plugin.toml")));
     assertThat(e.treeSha256()).isEqualTo(InstallRecord.read(store.currentDir("alpha").orElseThrow()).orElseThrow().treeSha256());
-    assertThat(Files.readString(fx.home.resolve("index.json"))).contains("\"index_version\":4", "\"manifest_shape\":\"" + IndexFile.SHAPE + "\"", "\"alpha\"",
-        "\"manifest_stamp\"", "\"manifest\":[\"alpha\",\"1.0.0\",");
+    assertThat(Files.readString(fx.home.resolve("index.json"))).contains("\"index_version\":4", "\"manifest_shape\":\"" + IndexFile.SHAPE + "\"",
+        "\"alpha\":[\"1.0.0\",\"" + e.treeSha256() + "\",\"" + e.manifestSha256() + "\"," + e.manifestSize() + ","
+            + e.manifestModified() + ",\"" + e.manifestStamp() + "\",\"", "[\"alpha\",\"1.0.0\",");
   }
 
   @Test
@@ -305,8 +306,9 @@ class IndexFileTest {
     byte[] bytes = IndexFile.encode(java.util.Map.of(m.id(), e));
 
     assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
-        .contains("\"manifest\":[\"acme_all\",\"2.3.4\",\"Acme All\",\"Every field\",")
-        .contains("\"boot_facts\":[\"1:dev.plinth.api\",[[\"lib/a.jar\",10,20,")
+        .contains("\"acme_all\":[\"2.3.4\",\"tree\",\"sha\",42,7,\"1:2:3\",\"")
+        .contains(",[\"acme_all\",\"2.3.4\",\"Acme All\",\"Every field\",")
+        .contains(",[\"1:dev.plinth.api\",[[\"lib/a.jar\",10,20,")
         .doesNotContain("\"filesystem_read\"", "\"empty\"");
     assertThat(IndexFile.decode(m.id(), IndexFile.parse(bytes).get(m.id()))).isEqualTo(e);
   }
