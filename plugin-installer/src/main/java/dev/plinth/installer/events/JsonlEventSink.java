@@ -366,7 +366,7 @@ public final class JsonlEventSink implements EventSink {
       g.writeStringField("plugin", e.pluginId());
       g.writeStringField("version", e.version());
       g.writeStringField("correlation_id", e.correlationId());
-      g.writeStringField("time", e.time().toString());
+      g.writeStringField("time", InstantText.of(e.time()));
       g.writeFieldName("detail");
       MAPPER.writeValue(g, e.detail());
       g.writeEndObject();

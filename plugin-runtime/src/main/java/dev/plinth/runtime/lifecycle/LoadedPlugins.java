@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 final class LoadedPlugins {
   private static final LoadedPlugin[] NONE = new LoadedPlugin[0];
 
-  private final ConcurrentHashMap<String, LoadedPlugin> byId = new ConcurrentHashMap<>();
+  // Sized for a few hundred plugins: a boot adds them in a row, and each doubling copies the table.
+  private final ConcurrentHashMap<String, LoadedPlugin> byId = new ConcurrentHashMap<>(512);
   private volatile LoadedPlugin[] order = NONE;
 
   @Nullable LoadedPlugin get(String id) {
