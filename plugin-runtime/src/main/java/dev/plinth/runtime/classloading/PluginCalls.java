@@ -1,6 +1,7 @@
 package dev.plinth.runtime.classloading;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import dev.plinth.api.ApiErrorCode;
@@ -78,9 +79,7 @@ public final class PluginCalls {
    * call has been waited for (or abandoned on timeout).
    */
   public static <T> T call(Call call, Callable<T> body, Runnable meanwhile) {
-    CallWorkers.Pending<T> task =
-        CallWorkers.SHARED.submit("plinth-" + call.operation() + "-" + call.pluginId(), call.loader(), body);
-    long deadline = System.nanoTime() + call.timeout().toNanos();
+    Started<T> started = begin(call, body);
     Throwable meanwhileFailed = null;
     try {
       meanwhile.run();
@@ -88,35 +87,72 @@ public final class PluginCalls {
       meanwhileFailed = e;
     }
     try {
-      return task.get(deadline);
-    } catch (TimeoutException e) {
-      task.abandon();
-      throw timeout(call);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new PluginRuntimeException(
-          call.failureCode(),
-          call.pluginId(),
-          "plugin." + call.operation() + " must complete without error: " + cause,
-          "Read the cause in the event log, fix the plugin's " + call.operation()
-              + ", then re-enable it.",
-          Map.of("operation", call.operation(), "error", String.valueOf(cause)),
-          cause);
-    } catch (InterruptedException e) {
-      task.abandon();
-      Thread.currentThread().interrupt();
-      throw new PluginRuntimeException(
-          RuntimeErrorCode.CALL_INTERRUPTED,
-          call.pluginId(),
-          "plugin." + call.operation() + " wait was interrupted: " + call.pluginId(),
-          "The host is shutting down or cancelled the operation; retry it if it should run.",
-          Map.of("operation", call.operation()),
-          null);
+      return started.await();
     } finally {
       if (meanwhileFailed instanceof RuntimeException r) {
         throw r;
       } else if (meanwhileFailed instanceof Error err) {
         throw err;
+      }
+    }
+  }
+
+  /**
+   * Hands {@code body} to a pooled worker as {@link #call(Call, Callable)} does and returns at once;
+   * the timeout counts from now. {@link Started#await()} waits for the result. A boot uses it to
+   * start independent plugins side by side, waiting for each in turn.
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static <T> Started<T> begin(Call call, Callable<T> body) {
+    CallWorkers.Pending<T> task =
+        CallWorkers.SHARED.submit("plinth-" + call.operation() + "-" + call.pluginId(), call.loader(), body);
+    return new Started<>(call, task, System.nanoTime() + call.timeout().toNanos());
+  }
+
+  /** A call handed to its worker, whose result is not yet waited for; waited for once. */
+  @API(status = INTERNAL, since = "0.1")
+  public static final class Started<T> {
+    private final Call call;
+    private final CallWorkers.Pending<T> task;
+    private final long deadline;
+
+    private Started(Call call, CallWorkers.Pending<T> task, long deadline) {
+      this.call = call;
+      this.task = task;
+      this.deadline = deadline;
+    }
+
+    /**
+     * Waits for what is left of the timeout.
+     *
+     * @throws PluginRuntimeException as {@link PluginCalls#call(Call, Callable)}
+     */
+    public T await() {
+      try {
+        return task.get(deadline);
+      } catch (TimeoutException e) {
+        task.abandon();
+        throw timeout(call);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        throw new PluginRuntimeException(
+            call.failureCode(),
+            call.pluginId(),
+            "plugin." + call.operation() + " must complete without error: " + cause,
+            "Read the cause in the event log, fix the plugin's " + call.operation()
+                + ", then re-enable it.",
+            Map.of("operation", call.operation(), "error", String.valueOf(cause)),
+            cause);
+      } catch (InterruptedException e) {
+        task.abandon();
+        Thread.currentThread().interrupt();
+        throw new PluginRuntimeException(
+            RuntimeErrorCode.CALL_INTERRUPTED,
+            call.pluginId(),
+            "plugin." + call.operation() + " wait was interrupted: " + call.pluginId(),
+            "The host is shutting down or cancelled the operation; retry it if it should run.",
+            Map.of("operation", call.operation()),
+            null);
       }
     }
   }

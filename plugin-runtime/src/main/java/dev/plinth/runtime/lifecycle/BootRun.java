@@ -4,6 +4,7 @@ import dev.plinth.installer.events.EventSink;
 import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.PluginRuntimeException;
 import dev.plinth.runtime.events.RuntimeEvents;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,14 +13,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One {@link PluginRuntime#boot}: plans the order, then loads the candidates one at a time in that
- * order, while the loaders and entries of later ones are prepared ahead. Runs under the runtime's
- * lifecycle lock, on the caller's thread; used once.
+ * One {@link PluginRuntime#boot}: plans the order, then loads the candidates in that order, while
+ * the loaders and entries of later ones are prepared ahead. Runs under the runtime's lifecycle
+ * lock, on the caller's thread; used once.
  *
  * <p>What comes before a plugin's code runs (the loader with its bundle check, and the entry class)
  * is prepared ahead on up to {@link #prepareThreads()} helper threads for the plugins without
- * dependencies, and on the boot thread while an earlier plugin's {@code start} runs on its worker.
- * A plugin with dependencies is prepared at its turn, once they are loaded. Events, the report and
+ * dependencies. Their {@code start} calls overlap: up to {@link #startWindow()} run side by side on
+ * their workers, and the boot thread begins the next plugin instead of waiting for each worker to
+ * wake and return; a plugin with dependencies waits until every start before it has finished, then
+ * is prepared at its turn. Starts are finished (and reported, with their events) in boot order, and
  * failures are those of loading each plugin in turn.
  */
 final class BootRun {
@@ -48,9 +51,17 @@ final class BootRun {
     }
     List<BootCandidate> order = plan.order();
     Set<String> lazy = lazyIds(order);
+    int window = startWindow();
+    ArrayDeque<Loading.Starting> starting = new ArrayDeque<>();
     try (Lookahead<Loading.Prepared> ahead = prepareAhead(order, lazy)) {
       for (int i = 0; i < order.size(); i++) {
         BootCandidate c = order.get(i);
+        if (!c.manifest().dependencies().isEmpty()) {
+          // Its dependencies must have started (or failed) before it is prepared and started.
+          while (!starting.isEmpty()) {
+            finishOldest(starting);
+          }
+        }
         BootReport.SkipReason skip = runtime.skipReason(c.id());
         if (skip != null) {
           ahead.discard(i);
@@ -65,17 +76,67 @@ final class BootRun {
           continue;
         }
         int slot = i;
+        if (window < 2) {
+          try {
+            PluginInfo info = runtime.load(c.manifest(), () -> ahead.take(slot), ahead::computeOne);
+            loaded.add(info);
+            runtime.activated(c.id(), info.version(), "boot", corr);
+          } catch (PluginRuntimeException e) {
+            failures.add(new BootReport.Failed(c.id(), e));
+          }
+          continue;
+        }
         try {
-          PluginInfo info = runtime.load(c.manifest(), () -> ahead.take(slot), ahead::computeOne);
-          loaded.add(info);
-          runtime.activated(c.id(), info.version(), "boot", corr);
+          starting.add(runtime.beginLoad(c.manifest(), () -> ahead.take(slot)));
         } catch (PluginRuntimeException e) {
           failures.add(new BootReport.Failed(c.id(), e));
+        }
+        while (starting.size() >= window) {
+          finishOldest(starting);
+        }
+      }
+      while (!starting.isEmpty()) {
+        finishOldest(starting);
+      }
+    } finally {
+      // Only when something above threw past the loop (a bug, an Error): no start is left unawaited.
+      while (!starting.isEmpty()) {
+        try {
+          finishOldest(starting);
+        } catch (RuntimeException | Error e) {
+          // the first failure is already on its way out
         }
       }
     }
     return new BootReport(corr, loaded, skipped, failures);
   }
+
+  /**
+   * Waits for the oldest start still running; records the plugin as loaded and activated, or its
+   * failure. Starts are finished in the order they began, so the report lists plugins in boot order.
+   */
+  private void finishOldest(ArrayDeque<Loading.Starting> starting) {
+    Loading.Starting s = starting.removeFirst();
+    String id = s.manifest().id();
+    try {
+      PluginInfo info = runtime.finishLoad(s);
+      loaded.add(info);
+      runtime.activated(id, info.version(), "boot", corr);
+    } catch (PluginRuntimeException e) {
+      failures.add(new BootReport.Failed(id, e));
+    }
+  }
+
+  /**
+   * How many plugins' {@code start} may run side by side: plugins that need none of them are
+   * started while earlier ones still run, up to the processors (at most {@value #MAX_WINDOW}); one
+   * processor starts them one at a time. A plugin with dependencies waits for every start before it.
+   */
+  static int startWindow() {
+    return Math.min(MAX_WINDOW, Runtime.getRuntime().availableProcessors());
+  }
+
+  private static final int MAX_WINDOW = 4;
 
   /** Helper threads a boot prepares plugins on: one fewer than the processors, at least one. */
   static int prepareThreads() {

@@ -83,13 +83,68 @@ final class Loading {
    * runs on this thread while the plugin's {@code start} runs on its worker.
    */
   LoadedPlugin start(PluginManifest m, Prepared p, String corr, Runnable meanwhile) {
+    Starting s = begin(m, p, corr);
+    Throwable meanwhileFailed = null;
+    try {
+      meanwhile.run();
+    } catch (RuntimeException | Error e) {
+      meanwhileFailed = e;
+    }
+    try {
+      return finish(s);
+    } finally {
+      if (meanwhileFailed instanceof RuntimeException r) {
+        throw r;
+      } else if (meanwhileFailed instanceof Error err) {
+        throw err;
+      }
+    }
+  }
+
+  /**
+   * A plugin whose {@code start} was handed to its worker and not yet waited for.
+   *
+   * @param call the start call
+   * @param instance the plugin instance, once the worker created it
+   */
+  record Starting(
+      PluginManifest manifest, @Nullable PluginClassLoader loader, ClassLoader callLoader, String entryClass,
+      String corr, BoundaryContext context, AtomicReference<Plugin> instance, PluginCalls.Started<Void> call) {}
+
+  /**
+   * Records {@code plugin_loaded}, creates the plugin's context and hands its creation and {@code
+   * start} to a worker; returns without waiting. A failure closes the loader before it is thrown.
+   * {@link #finish} waits for it.
+   */
+  Starting begin(PluginManifest m, Prepared p, String corr) {
     PluginClassLoader loader = p.loader();
     try {
       RuntimeEvents.emit(events, RuntimeEvents.LOADED, m.id(), m.version(), corr,
           Map.of("entry", p.entry().className(), "loader", loader.getName()));
-      return start(m, loader, loader, p.entry()::create, p.entry().className(), corr, meanwhile);
+      return begin(m, loader, loader, p.entry()::create, p.entry().className(), corr);
     } catch (RuntimeException | Error e) {
       closeQuietly(loader);
+      throw e;
+    }
+  }
+
+  /**
+   * Waits for a plugin's start and registers its extensions. A failure undoes the start (stop if it
+   * began, hooks, extensions, context) and closes the loader before it is thrown.
+   */
+  LoadedPlugin finish(Starting s) {
+    PluginManifest m = s.manifest();
+    try {
+      s.call().await();
+      int registered = s.loader() == null ? 0 : extensions.register(m, s.loader(), s.corr());
+      PluginInfo info = new PluginInfo(m.id(), m.version(), s.loader() == null, s.entryClass(), registered,
+          settings.clock().instant());
+      return new LoadedPlugin(m, s.loader(), s.instance().get(), s.context(), info);
+    } catch (RuntimeException | Error e) {
+      undoStart(m, s.instance().get(), s.callLoader(), s.context(), s.corr());
+      if (s.loader() != null) {
+        closeQuietly(s.loader());
+      }
       throw e;
     }
   }
@@ -97,32 +152,28 @@ final class Loading {
   LoadedPlugin startBuiltin(PluginManifest m, Plugin plugin, String corr) {
     ClassLoader own = plugin.getClass().getClassLoader();
     ClassLoader callLoader = own != null ? own : ClassLoader.getSystemClassLoader();
-    return start(m, null, callLoader, () -> plugin, plugin.getClass().getName(), corr, () -> { });
+    return finish(begin(m, null, callLoader, () -> plugin, plugin.getClass().getName(), corr));
   }
 
-  private LoadedPlugin start(
+  private Starting begin(
       PluginManifest m,
       @Nullable PluginClassLoader loader,
       ClassLoader callLoader,
       Callable<Plugin> factory,
       String entryClass,
-      String corr,
-      Runnable meanwhile) {
+      String corr) {
     BoundaryContext ctx = contexts.create(m, dataRoot.resolve(m.id()), configs.apply(m.id()), corr);
     AtomicReference<Plugin> instance = new AtomicReference<>();
     try {
-      PluginCalls.call(
+      PluginCalls.Started<Void> call = PluginCalls.begin(
           new PluginCalls.Call(m.id(), "start", callLoader, settings.startTimeout(), RuntimeErrorCode.START_FAILED),
           () -> {
             Plugin p = factory.call();
             instance.set(p);
             p.start(ctx);
             return null;
-          }, meanwhile);
-      int registered = loader == null ? 0 : extensions.register(m, loader, corr);
-      PluginInfo info = new PluginInfo(m.id(), m.version(), loader == null, entryClass, registered,
-          settings.clock().instant());
-      return new LoadedPlugin(m, loader, instance.get(), ctx, info);
+          });
+      return new Starting(m, loader, callLoader, entryClass, corr, ctx, instance, call);
     } catch (RuntimeException | Error e) {
       undoStart(m, instance.get(), callLoader, ctx, corr);
       throw e;

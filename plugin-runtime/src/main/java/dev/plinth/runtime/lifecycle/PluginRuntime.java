@@ -121,6 +121,34 @@ public final class PluginRuntime implements AutoCloseable {
     }
   }
 
+  /**
+   * Like {@link #load(PluginManifest, Supplier, Runnable)}, but returns once the plugin's start is
+   * handed to its worker; {@link #finishLoad} waits for it. Under the held lifecycle lock.
+   */
+  Loading.Starting beginLoad(PluginManifest manifest, Supplier<Loading.Prepared> prepare) {
+    String corr = RuntimeEvents.newCorrelationId();
+    refuse(manifest);
+    PluginManifest.CrashLimits own = manifest.crashLimits();
+    guard.limits(manifest.id(), own.maxFailures(),
+        own.windowMs() == null ? null : java.time.Duration.ofMillis(own.windowMs()));
+    try {
+      return loading.begin(manifest, prepare.get(), corr);
+    } catch (PluginRuntimeException e) {
+      failed(manifest, e, corr);
+      throw e;
+    }
+  }
+
+  /** Waits for a start {@link #beginLoad} began; the plugin is then loaded, or its failure recorded and thrown. */
+  PluginInfo finishLoad(Loading.Starting started) {
+    try {
+      return added(loading.finish(started), started.corr());
+    } catch (PluginRuntimeException e) {
+      failed(started.manifest(), e, started.corr());
+      throw e;
+    }
+  }
+
   /** Starts a plugin from the host's classpath: tracked like the others, without its own loader. */
   public PluginInfo registerBuiltin(PluginManifest manifest, Plugin plugin) {
     lifecycle.lock();
@@ -143,11 +171,15 @@ public final class PluginRuntime implements AutoCloseable {
   /**
    * Loads every enabled candidate in dependency order; one failure never stops the others.
    *
-   * <p>Plugins are started one at a time, in that order. What comes before their code runs (the
-   * loader with its bundle check, and the entry class) is prepared ahead on helper threads (one
-   * fewer than the processors) for the plugins without dependencies, while earlier plugins start; a
-   * plugin with dependencies is prepared at its turn, once they are loaded. Events, the report and
-   * failures are the same as loading each plugin in turn.
+   * <p>A plugin starts only after every plugin it depends on has started. What comes before a
+   * plugin's code runs (the loader with its bundle check, and the entry class) is prepared ahead on
+   * helper threads (one fewer than the processors) for the plugins without dependencies, and their
+   * {@code start} calls overlap, up to one per processor (at most four; none on one processor): a
+   * plugin's {@code start} may run while an independent plugin's still runs, so plugins must not
+   * assume that independent plugins started before them. A plugin with dependencies is prepared and
+   * started once they are loaded. The report, its order and failures are those of loading each
+   * plugin in turn; a plugin's {@code plugin_loaded} event may come before the previous plugin's
+   * {@code plugin_started}.
    */
   public BootReport boot(List<BootCandidate> candidates) {
     lifecycle.lock();
