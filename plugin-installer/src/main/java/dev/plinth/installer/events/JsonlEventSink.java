@@ -3,6 +3,8 @@ package dev.plinth.installer.events;
 import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,8 +55,8 @@ import org.slf4j.LoggerFactory;
 @API(status = STABLE, since = "0.1")
 public final class JsonlEventSink implements EventSink {
   private static final Logger LOG = LoggerFactory.getLogger(JsonlEventSink.class);
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() {};
+  /** Writes lines: the streaming generator only, so emitting events loads no data binding. */
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private static final Map<Path, LogFile> FILES = new ConcurrentHashMap<>();
 
@@ -360,7 +362,7 @@ public final class JsonlEventSink implements EventSink {
   /** One line of the log, newline included: written straight to bytes (no tree of the event first). */
   static byte[] toJsonLine(PlinthEvent e) throws IOException {
     java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(256);
-    try (com.fasterxml.jackson.core.JsonGenerator g = MAPPER.createGenerator(buf)) {
+    try (JsonGenerator g = FACTORY.createGenerator(buf)) {
       g.writeStartObject();
       g.writeStringField("type", e.type());
       g.writeStringField("plugin", e.pluginId());
@@ -368,11 +370,53 @@ public final class JsonlEventSink implements EventSink {
       g.writeStringField("correlation_id", e.correlationId());
       g.writeStringField("time", InstantText.of(e.time()));
       g.writeFieldName("detail");
-      MAPPER.writeValue(g, e.detail());
+      writeValue(g, e.detail());
       g.writeEndObject();
     }
     buf.write('\n');
     return buf.toByteArray();
+  }
+
+  /**
+   * A detail value: strings, numbers, booleans, null, maps and collections are written here, as
+   * data binding writes them; any other value (a record, an array) is handed to data binding, which
+   * is then loaded for the first time.
+   */
+  private static void writeValue(JsonGenerator g, @org.jspecify.annotations.Nullable Object v) throws IOException {
+    if (v == null) {
+      g.writeNull();
+    } else if (v instanceof String s) {
+      g.writeString(s);
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v instanceof Integer i) {
+      g.writeNumber(i);
+    } else if (v instanceof Long l) {
+      g.writeNumber(l);
+    } else if (v instanceof Double d) {
+      g.writeNumber(d);
+    } else if (v instanceof Map<?, ?> m && m.keySet().stream().allMatch(String.class::isInstance)) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> en : m.entrySet()) {
+        g.writeFieldName((String) en.getKey());
+        writeValue(g, en.getValue());
+      }
+      g.writeEndObject();
+    } else if (v instanceof java.util.Collection<?> c) {
+      g.writeStartArray();
+      for (Object o : c) {
+        writeValue(g, o);
+      }
+      g.writeEndArray();
+    } else {
+      Binding.MAPPER.writeValue(g, v);
+    }
+  }
+
+  /** Data binding, loaded when a line is read or a detail value needs it. */
+  private static final class Binding {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final TypeReference<Map<String, Object>> DETAIL = new TypeReference<>() {};
   }
 
   private static @org.jspecify.annotations.Nullable PlinthEvent parse(String line) {
@@ -380,8 +424,8 @@ public final class JsonlEventSink implements EventSink {
       return null;
     }
     try {
-      JsonNode n = MAPPER.readTree(line);
-      Map<String, Object> detail = n.has("detail") ? MAPPER.convertValue(n.get("detail"), DETAIL) : Map.of();
+      JsonNode n = Binding.MAPPER.readTree(line);
+      Map<String, Object> detail = n.has("detail") ? Binding.MAPPER.convertValue(n.get("detail"), Binding.DETAIL) : Map.of();
       return new PlinthEvent(n.get("type").asText(), n.path("plugin").asText(""), n.path("version").asText(""),
           n.path("correlation_id").asText(""), Instant.parse(n.get("time").asText()),
           detail == null ? Map.of() : detail);

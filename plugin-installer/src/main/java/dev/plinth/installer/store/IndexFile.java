@@ -1,16 +1,9 @@
 package dev.plinth.installer.store;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.plinth.manifest.ManifestParser;
 import dev.plinth.manifest.ManifestReport;
 import dev.plinth.manifest.PluginManifest;
@@ -52,8 +45,9 @@ import org.jspecify.annotations.Nullable;
  *   ["acme_redactor","1.4.2",…],    // 7 the validated PluginManifest, each record as an array
  *   ["1:dev.plinth.api",[…]]]}}     // 8 BootFacts, or null: when the store has a provider and the bundle has them
  * }</pre>
- * The manifest is serialised generically (Jackson over the records, each record as the array of
- * its components, see {@link #ARRAY_SHAPED}), so fields added to the model need no code here; the
+ * The manifest is serialised generically (each record as the array of its components, with
+ * Jackson's streaming parser and generator only, see {@link RecordArrays}), so fields added to the
+ * model need no code here; the
  * header's {@code manifest_shape} names the records' components, and an index written with other
  * records counts as corrupt. It is embedded verbatim, and boot reads the file in one pass of the streaming
  * parser, binding each manifest where it stands and keeping the bytes it occupies: the entry digest
@@ -77,10 +71,10 @@ final class IndexFile {
   private static final String UNIX_ATTRIBUTES = "unix:dev,ino,ctime,size,lastModifiedTime";
 
   /**
-   * The records the index writes as JSON arrays, their components in declaration order, instead of
-   * objects: a manifest takes a quarter of the bytes, and reading it needs no field names looked up
-   * or matched to creator parameters (boot binds one per plugin). Maps (dependencies, schemas)
-   * stay objects.
+   * The records the index writes as JSON arrays of their components, in declaration order, instead
+   * of objects ({@link RecordArrays}): a manifest takes a quarter of the bytes, and reading it needs
+   * no field names looked up and no data binding (boot reads one per plugin). Maps (dependencies,
+   * schemas) stay objects.
    */
   private static final List<Class<? extends Record>> ARRAY_SHAPED = List.of(
       PluginManifest.class, PluginManifest.Engine.class, PluginManifest.Runtime.class,
@@ -88,40 +82,19 @@ final class IndexFile {
       PluginManifest.HookPolicy.class, PluginManifest.Permissions.class, BootFacts.class, BootFacts.Jar.class);
 
   /**
-   * The store's mapper, except that manifest maps keep their file order (a manifest's tables are
-   * ordered maps) and whole numbers read back as {@code Long}, as tomlj gives them, so an entry's
-   * manifest equals the one parsed from {@code plugin.toml}.
-   */
-  private static final ObjectMapper MANIFESTS = shaped(Json.MAPPER.copy()
-      .disable(SerializationFeature.INDENT_OUTPUT)
-      .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .enable(DeserializationFeature.USE_LONG_FOR_INTS));
-
-  /**
    * The array shape's fingerprint, written in the file's header: each array-shaped record's
    * components in order. An index written by a build whose records differ (a component added,
-   * removed or moved) would bind values into the wrong fields, so its header no longer matches and
+   * removed or moved) would read values into the wrong fields, so its header no longer matches and
    * the whole file counts as corrupt (and is rebuilt).
    */
   static final String SHAPE = shapeFingerprint();
-  private static final ObjectReader MANIFEST_READER = MANIFESTS.readerFor(PluginManifest.class);
-  private static final ObjectReader FACTS_READER = MANIFESTS.readerFor(BootFacts.class);
 
   private IndexFile() {}
-
-  private static ObjectMapper shaped(ObjectMapper mapper) {
-    for (Class<?> type : ARRAY_SHAPED) {
-      mapper.configOverride(type).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.ARRAY));
-    }
-    // Derived from the other components (isEmpty()), so not written: the arrays hold components only.
-    mapper.configOverride(PluginManifest.Permissions.class)
-        .setIgnorals(JsonIgnoreProperties.Value.forIgnoredProperties("empty"));
-    return mapper;
-  }
 
   private static String shapeFingerprint() {
     StringBuilder b = new StringBuilder();
     for (Class<? extends Record> type : ARRAY_SHAPED) {
+      RecordArrays.check(type);
       b.append(type.getName()).append('(');
       for (RecordComponent c : type.getRecordComponents()) {
         b.append(c.getName()).append(':').append(c.getGenericType().getTypeName()).append(',');
@@ -418,7 +391,7 @@ final class IndexFile {
     Integer version = null;
     String shape = null;
     boolean sawPlugins = false;
-    try (JsonParser p = Json.MAPPER.getFactory().createParser(bytes)) {
+    try (JsonParser p = RecordArrays.FACTORY.createParser(bytes)) {
       expect(p.nextToken(), JsonToken.START_OBJECT, "a JSON object");
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
@@ -477,16 +450,16 @@ final class IndexFile {
         case 5 -> stamp = text(p, t);
         case 6 -> entrySha = text(p, t);
         case 7 -> {
-          boundManifest = t == JsonToken.START_ARRAY ? bind(p, bytes, MANIFEST_READER) : null;
+          boundManifest = t == JsonToken.START_ARRAY ? bind(p, bytes, PluginManifest.class) : null;
           manifest = boundManifest == null ? null : boundManifest.bytes();
         }
         case 8 -> {
-          boundFacts = t == JsonToken.START_ARRAY ? bind(p, bytes, FACTS_READER) : null;
+          boundFacts = t == JsonToken.START_ARRAY ? bind(p, bytes, BootFacts.class) : null;
           facts = boundFacts == null ? null : boundFacts.bytes();
         }
         default -> { }
       }
-      // Binding leaves no current token (the value was consumed); anything else unread is skipped.
+      // A bound value leaves the parser on its closing bracket; anything else unread is skipped.
       if (t.isStructStart() && p.currentToken() != null && p.currentToken().isStructStart()) {
         p.skipChildren();
       }
@@ -506,20 +479,18 @@ final class IndexFile {
   private record Bound<T>(byte[] bytes, @Nullable T value, @Nullable String error) {}
 
   /**
-   * Binds the value (an array-shaped record) that starts at the parser's current token and leaves
-   * the parser on its end. A well-formed value that does not bind is skipped to its end; malformed JSON propagates (the
-   * whole file is corrupt).
+   * Reads the value (an array-shaped record) that starts at the parser's current token and leaves
+   * the parser on its end. A well-formed value that does not fit is skipped to its end; malformed
+   * JSON propagates (the whole file is corrupt).
    */
-  private static <T> Bound<T> bind(JsonParser p, byte[] bytes, ObjectReader reader) throws IOException {
+  private static <T extends Record> Bound<T> bind(JsonParser p, byte[] bytes, Class<T> type) throws IOException {
     int from = (int) p.currentTokenLocation().getByteOffset();
     JsonStreamContext outside = p.getParsingContext().getParent();
     T value = null;
     String error = null;
     try {
-      value = reader.readValue(p);
-    } catch (JsonParseException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
+      value = RecordArrays.read(p, type);
+    } catch (RecordArrays.Mismatch | RuntimeException e) {
       error = e.getMessage();
       while (p.getParsingContext() != outside) {
         if (p.nextToken() == null) {
@@ -560,7 +531,7 @@ final class IndexFile {
    */
   static byte[] encode(Map<String, IndexEntry> entries) {
     java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(1024 + entries.size() * 1024);
-    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(buf)) {
+    try (JsonGenerator g = RecordArrays.FACTORY.createGenerator(buf)) {
       g.writeStartObject();
       g.writeNumberField("index_version", VERSION);
       g.writeStringField("manifest_shape", SHAPE);
@@ -568,8 +539,8 @@ final class IndexFile {
       g.writeStartObject();
       for (Map.Entry<String, IndexEntry> en : new TreeMap<>(entries).entrySet()) {
         IndexEntry e = en.getValue();
-        byte[] manifest = MANIFESTS.writeValueAsBytes(e.manifest());
-        byte[] facts = e.bootFacts() == null ? null : MANIFESTS.writeValueAsBytes(e.bootFacts());
+        byte[] manifest = arrayBytes(e.manifest());
+        byte[] facts = e.bootFacts() == null ? null : arrayBytes(e.bootFacts());
         g.writeRaw('\n');
         g.writeFieldName(en.getKey());
         g.writeStartArray();
@@ -598,6 +569,15 @@ final class IndexFile {
       g.writeRaw('\n');
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serialise the index", e);
+    }
+    return buf.toByteArray();
+  }
+
+  /** A record as the JSON array of its components. */
+  static byte[] arrayBytes(Record value) throws IOException {
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(512);
+    try (JsonGenerator g = RecordArrays.FACTORY.createGenerator(buf)) {
+      RecordArrays.write(g, value);
     }
     return buf.toByteArray();
   }

@@ -3,11 +3,14 @@ package dev.plinth.installer.store;
 import dev.plinth.installer.InstallErrorCode;
 import dev.plinth.installer.InstallException;
 import dev.plinth.installer.Phase;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code state.json}: {@code {"plugins": {"<id>": {"enabled": .., "acknowledged_permissions": ..,
@@ -29,7 +32,7 @@ final class StateFile {
       return new TreeMap<>();
     }
     try {
-      return new TreeMap<>(Json.read(file, Content.class).plugins());
+      return parse(Files.readAllBytes(file));
     } catch (IOException | RuntimeException e) {
       InstallErrorCode denied = InstallErrorCode.ofIoFailure(e, InstallErrorCode.STORE_CORRUPT);
       if (denied == InstallErrorCode.STORE_NOT_WRITABLE) {
@@ -40,6 +43,79 @@ final class StateFile {
           "state.json is not valid JSON: " + file, "Restore state.json from a backup or delete it "
               + "(plugins then start disabled and need acknowledging again).",
           Map.of("path", file.toString()), e);
+    }
+  }
+
+  /**
+   * The file's plugins, read with the streaming parser (boot reads this file, and needs no data
+   * binding for it). Unknown fields are ignored; a missing or null {@code enabled} is false.
+   *
+   * @throws IOException for malformed JSON, a missing {@code plugins} object or a value of the wrong type
+   */
+  static TreeMap<String, PluginState> parse(byte[] bytes) throws IOException {
+    TreeMap<String, PluginState> out = null;
+    try (JsonParser p = RecordArrays.FACTORY.createParser(bytes)) {
+      expect(p.nextToken(), JsonToken.START_OBJECT, "state.json");
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken t = p.nextToken();
+        if (field.equals("plugins")) {
+          expect(t, JsonToken.START_OBJECT, "plugins");
+          out = new TreeMap<>();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String id = p.currentName();
+            out.put(id, plugin(p, id));
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) {
+        throw new IOException("state.json has content after its object");
+      }
+    }
+    if (out == null) {
+      throw new IOException("state.json has no plugins object");
+    }
+    return out;
+  }
+
+  private static PluginState plugin(JsonParser p, String id) throws IOException {
+    expect(p.nextToken(), JsonToken.START_OBJECT, "plugins." + id);
+    boolean enabled = false;
+    String acknowledged = null;
+    String pinned = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "enabled" -> {
+          if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE && t != JsonToken.VALUE_NULL) {
+            throw new IOException("plugins." + id + ".enabled must be true or false, found " + t);
+          }
+          enabled = t == JsonToken.VALUE_TRUE;
+        }
+        case "acknowledged_permissions" -> acknowledged = text(p, t, id, field);
+        case "pinned_version" -> pinned = text(p, t, id, field);
+        default -> p.skipChildren();
+      }
+    }
+    return new PluginState(enabled, acknowledged, pinned);
+  }
+
+  private static @Nullable String text(JsonParser p, JsonToken t, String id, String field) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t != JsonToken.VALUE_STRING) {
+      throw new IOException("plugins." + id + "." + field + " must be a string or null, found " + t);
+    }
+    return p.getText();
+  }
+
+  private static void expect(@Nullable JsonToken found, JsonToken wanted, String what) throws IOException {
+    if (found != wanted) {
+      throw new IOException(what + " must be a JSON object, found " + found);
     }
   }
 

@@ -35,6 +35,8 @@ class JsonlEventSinkTest {
             + "\"time\":\"2025-01-02T03:04:05Z\",\"detail\":{\"n\":1,\"phase\":\"health\"}}");
   }
 
+  record Sample(String name, int size) {}
+
   @Test
   void toJsonLine_richDetail_isTheSameAsATreeOfTheEvent_andReadsBack() throws Exception {
     Map<String, Object> detail = new java.util.LinkedHashMap<>();
@@ -44,6 +46,12 @@ class JsonlEventSinkTest {
     detail.put("text", "quote \" and \u00e9 and \n");
     detail.put("list", List.of(1, "two", Map.of("three", true)));
     detail.put("nested", new java.util.TreeMap<>(Map.of("b", List.of(), "a", Map.of())));
+    // Values the streaming writer hands to data binding: written exactly as before.
+    detail.put("float", 1.1f);
+    detail.put("array", new String[] {"x", "y"});
+    detail.put("record", new Sample("n", 2));
+    detail.put("numberKeys", Map.of(7, "seven"));
+    detail.put("set", new java.util.TreeSet<>(List.of("b", "a")));
     PlinthEvent e = new PlinthEvent("plugin_activated", "alpha", "2.0.0", "boot-7", Instant.parse("2026-01-02T03:04:05.123Z"), detail);
     com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
     com.fasterxml.jackson.databind.node.ObjectNode tree = m.createObjectNode()
