@@ -32,7 +32,9 @@ import org.pf4j.JarPluginManager;
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.plinth.benchmarks.runtime.RuntimeColdBoot 200 10}
  * (plugins, runs per system); a third argument {@code cds} first records one class-data sharing
  * archive per system (a training boot with {@code -XX:ArchiveClassesAtExit}) and gives it to that
- * system's children, as a host would ship one. To profile one boot: {@code … RuntimeColdBoot --prepare DIR 200} writes
+ * system's children, as a host would ship one; {@code aot} (JDK 25 or newer) does the same with an
+ * ahead-of-time cache ({@code -XX:AOTCacheOutput}, then {@code -XX:AOTCache}), which also keeps
+ * the classes linked and the lambdas and method handles they use resolved. To profile one boot: {@code … RuntimeColdBoot --prepare DIR 200} writes
  * the plugins and the installed home under {@code DIR} and keeps them; {@code … RuntimeColdBoot
  * --child DIR index-lazy} (or {@code pf4j}, {@code plinth}, {@code index-eager}) then boots once.
  */
@@ -52,14 +54,20 @@ public final class RuntimeColdBoot {
     }
     int plugins = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    boolean cds = args.length > 2 && args[2].equals("cds");
+    String cache = args.length > 2 ? args[2] : "none";
+    if (!List.of("none", "cds", "aot").contains(cache)) {
+      throw new IllegalArgumentException("third argument must be cds or aot: " + cache);
+    }
+    if (cache.equals("aot") && Runtime.version().feature() < 25) {
+      throw new IllegalArgumentException("aot needs JDK 25 or newer (-XX:AOTCacheOutput), this is " + Runtime.version());
+    }
     Path root = Files.createTempDirectory("plinth-cold-boot");
     try {
       BenchPlugins.prepare(root, plugins);
       BenchHomes.install(root.resolve("home"), BenchHomes.bundles(root, "plinth"));
-      if (cds) {
+      if (!cache.equals("none")) {
         for (String system : SYSTEMS) {
-          train(root, system);
+          train(root, system, cache);
         }
       }
       settle();
@@ -68,14 +76,15 @@ public final class RuntimeColdBoot {
       List<Double> eager = new ArrayList<>();
       List<Double> lazy = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
-        pf4j.add(runChild(root, "pf4j", cds));
-        plinth.add(runChild(root, "plinth", cds));
-        eager.add(runChild(root, "index-eager", cds));
-        lazy.add(runChild(root, "index-lazy", cds));
+        pf4j.add(runChild(root, "pf4j", cache));
+        plinth.add(runChild(root, "plinth", cache));
+        eager.add(runChild(root, "index-eager", cache));
+        lazy.add(runChild(root, "index-lazy", cache));
       }
       double p = median(pf4j);
       System.out.printf(Locale.ROOT, "cold boot of %d plugins, median of %d fresh JVMs each%s%n", plugins, runs,
-          cds ? ", each system with its own class-data sharing archive" : "");
+          cache.equals("cds") ? ", each system with its own class-data sharing archive"
+              : cache.equals("aot") ? ", each system with its own ahead-of-time cache" : "");
       System.out.printf(Locale.ROOT, "pf4j          %8.1f ms  (all: %s)%n", p, pf4j);
       report("plinth", plinth, p);
       report("index-eager", eager, p);
@@ -111,16 +120,22 @@ public final class RuntimeColdBoot {
    * archive ({@code -XX:ArchiveClassesAtExit}), which its measured children then map
    * ({@code -XX:SharedArchiveFile}): what a host gains from shipping such an archive.
    */
-  private static void train(Path root, String system) throws IOException, InterruptedException {
-    runChild(root, system, List.of("-XX:ArchiveClassesAtExit=" + archive(root, system), "-Xshare:auto"));
+  private static void train(Path root, String system, String cache) throws IOException, InterruptedException {
+    runChild(root, system, cache.equals("aot")
+        ? List.of("-XX:AOTCacheOutput=" + archive(root, system, cache))
+        : List.of("-XX:ArchiveClassesAtExit=" + archive(root, system, cache), "-Xshare:auto"));
   }
 
-  private static Path archive(Path root, String system) {
-    return root.resolve("cds-" + system + ".jsa");
+  private static Path archive(Path root, String system, String cache) {
+    return root.resolve(cache + "-" + system + (cache.equals("aot") ? ".aot" : ".jsa"));
   }
 
-  private static double runChild(Path root, String system, boolean cds) throws IOException, InterruptedException {
-    return runChild(root, system, cds ? List.of("-XX:SharedArchiveFile=" + archive(root, system)) : List.of());
+  private static double runChild(Path root, String system, String cache) throws IOException, InterruptedException {
+    return runChild(root, system, switch (cache) {
+      case "cds" -> List.of("-XX:SharedArchiveFile=" + archive(root, system, cache));
+      case "aot" -> List.of("-XX:AOTCache=" + archive(root, system, cache));
+      default -> List.of();
+    });
   }
 
   private static double runChild(Path root, String system, List<String> jvmArgs)
