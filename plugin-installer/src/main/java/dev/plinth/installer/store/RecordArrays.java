@@ -282,23 +282,10 @@ final class RecordArrays {
           return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : p.getLongValue();
         case VALUE_NUMBER_FLOAT:
           return p.getDoubleValue();
-        case START_ARRAY: {
-          List<@Nullable Object> list = new ArrayList<>();
-          JsonToken e;
-          while ((e = next(p)) != JsonToken.END_ARRAY) {
-            list.add(e == JsonToken.VALUE_NULL ? null : read(p, e));
-          }
-          return list;
-        }
-        case START_OBJECT: {
-          Map<String, @Nullable Object> map = new LinkedHashMap<>();
-          while (next(p) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = next(p);
-            map.put(name, v == JsonToken.VALUE_NULL ? null : read(p, v));
-          }
-          return map;
-        }
+        case START_ARRAY:
+          return readList(p, this);
+        case START_OBJECT:
+          return readMap(p, this);
         default:
           throw mismatch("a JSON value", t);
       }
@@ -311,6 +298,27 @@ final class RecordArrays {
       throw new Mismatch("input ends inside a value");
     }
     return t;
+  }
+
+  /** The array after its opening bracket, each element read by {@code element}. */
+  private static List<@Nullable Object> readList(JsonParser p, Codec element) throws IOException {
+    List<@Nullable Object> out = new ArrayList<>();
+    JsonToken e;
+    while ((e = next(p)) != JsonToken.END_ARRAY) {
+      out.add(e == JsonToken.VALUE_NULL ? null : element.read(p, e));
+    }
+    return out;
+  }
+
+  /** The object after its opening brace, in its order, each value read by {@code value}. */
+  private static Map<String, @Nullable Object> readMap(JsonParser p, Codec value) throws IOException {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    while (next(p) == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken v = next(p);
+      out.put(name, v == JsonToken.VALUE_NULL ? null : value.read(p, v));
+    }
+    return out;
   }
 
   private static void writeNullable(JsonGenerator g, Codec codec, @Nullable Object value) throws IOException {
@@ -333,12 +341,13 @@ final class RecordArrays {
         throw mismatch("a name of " + type.getSimpleName(), t);
       }
       String name = p.getText();
-      for (Object c : type.getEnumConstants()) {
-        if (((Enum<?>) c).name().equals(name)) {
-          return c;
-        }
+      try {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Object constant = Enum.valueOf((Class) type, name); // the JDK's cached name lookup
+        return constant;
+      } catch (IllegalArgumentException e) {
+        throw new Mismatch(type.getSimpleName() + " has no constant " + name);
       }
-      throw new Mismatch(type.getSimpleName() + " has no constant " + name);
     }
   }
 
@@ -357,12 +366,7 @@ final class RecordArrays {
       if (t != JsonToken.START_ARRAY) {
         throw mismatch("an array", t);
       }
-      List<@Nullable Object> out = new ArrayList<>();
-      JsonToken e;
-      while ((e = next(p)) != JsonToken.END_ARRAY) {
-        out.add(e == JsonToken.VALUE_NULL ? null : element.read(p, e));
-      }
-      return out;
+      return readList(p, element);
     }
   }
 
@@ -382,13 +386,7 @@ final class RecordArrays {
       if (t != JsonToken.START_OBJECT) {
         throw mismatch("an object", t);
       }
-      Map<String, @Nullable Object> out = new LinkedHashMap<>();
-      while (next(p) == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken v = next(p);
-        out.put(name, v == JsonToken.VALUE_NULL ? null : value.read(p, v));
-      }
-      return out;
+      return readMap(p, value);
     }
   }
 

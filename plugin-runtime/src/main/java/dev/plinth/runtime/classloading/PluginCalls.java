@@ -80,6 +80,15 @@ public final class PluginCalls {
    */
   public static <T> T call(Call call, Callable<T> body, Runnable meanwhile) {
     Started<T> started = begin(call, body);
+    return meanwhileThen(meanwhile, started::await);
+  }
+
+  /**
+   * Runs {@code meanwhile}, then {@code rest} whatever {@code meanwhile} did; what {@code meanwhile}
+   * threw is thrown once {@code rest} has run. For host work done while a handed-off call runs.
+   */
+  @API(status = INTERNAL, since = "0.1")
+  public static <T> T meanwhileThen(Runnable meanwhile, java.util.function.Supplier<T> rest) {
     Throwable meanwhileFailed = null;
     try {
       meanwhile.run();
@@ -87,7 +96,7 @@ public final class PluginCalls {
       meanwhileFailed = e;
     }
     try {
-      return started.await();
+      return rest.get();
     } finally {
       if (meanwhileFailed instanceof RuntimeException r) {
         throw r;

@@ -84,21 +84,7 @@ final class Loading {
    */
   LoadedPlugin start(PluginManifest m, Prepared p, String corr, Runnable meanwhile) {
     Starting s = begin(m, p, corr);
-    Throwable meanwhileFailed = null;
-    try {
-      meanwhile.run();
-    } catch (RuntimeException | Error e) {
-      meanwhileFailed = e;
-    }
-    try {
-      return finish(s);
-    } finally {
-      if (meanwhileFailed instanceof RuntimeException r) {
-        throw r;
-      } else if (meanwhileFailed instanceof Error err) {
-        throw err;
-      }
-    }
+    return PluginCalls.meanwhileThen(meanwhile, () -> finish(s));
   }
 
   /**

@@ -108,11 +108,7 @@ public final class PluginRuntime implements AutoCloseable {
    * {@code meanwhile} runs while the plugin's {@code start} runs on its worker.
    */
   PluginInfo load(PluginManifest manifest, Supplier<Loading.Prepared> prepare, Runnable meanwhile) {
-    String corr = RuntimeEvents.newCorrelationId();
-    refuse(manifest);
-    PluginManifest.CrashLimits own = manifest.crashLimits();
-    guard.limits(manifest.id(), own.maxFailures(),
-        own.windowMs() == null ? null : java.time.Duration.ofMillis(own.windowMs()));
+    String corr = admit(manifest);
     try {
       return added(loading.start(manifest, prepare.get(), corr, meanwhile), corr);
     } catch (PluginRuntimeException e) {
@@ -121,16 +117,22 @@ public final class PluginRuntime implements AutoCloseable {
     }
   }
 
-  /**
-   * Like {@link #load(PluginManifest, Supplier, Runnable)}, but returns once the plugin's start is
-   * handed to its worker; {@link #finishLoad} waits for it. Under the held lifecycle lock.
-   */
-  Loading.Starting beginLoad(PluginManifest manifest, Supplier<Loading.Prepared> prepare) {
+  /** Refuses what may not load and applies the plugin's own crash limits; the new load's correlation id. */
+  private String admit(PluginManifest manifest) {
     String corr = RuntimeEvents.newCorrelationId();
     refuse(manifest);
     PluginManifest.CrashLimits own = manifest.crashLimits();
     guard.limits(manifest.id(), own.maxFailures(),
         own.windowMs() == null ? null : java.time.Duration.ofMillis(own.windowMs()));
+    return corr;
+  }
+
+  /**
+   * Like {@link #load(PluginManifest, Supplier, Runnable)}, but returns once the plugin's start is
+   * handed to its worker; {@link #finishLoad} waits for it. Under the held lifecycle lock.
+   */
+  Loading.Starting beginLoad(PluginManifest manifest, Supplier<Loading.Prepared> prepare) {
+    String corr = admit(manifest);
     try {
       return loading.begin(manifest, prepare.get(), corr);
     } catch (PluginRuntimeException e) {
