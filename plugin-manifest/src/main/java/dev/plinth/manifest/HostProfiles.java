@@ -137,6 +137,11 @@ public final class HostProfiles {
     TomlParseResult result;
     try {
       result = Toml.parse(toml);
+    } catch (org.tomlj.TomlParseError e) {
+      // tomlj throws, rather than collects, some errors: a bad escape inside a quoted key
+      throw invalid(List.of(Issues.issue(ManifestCode.HOST_PROFILE_INVALID, "", null,
+          "host.toml has a TOML syntax error at line " + e.position().line() + ", column " + e.position().column()
+              + ": " + e.getMessage(), "Fix the TOML syntax of host.toml.")));
     } catch (AssertionError e) {
       // tomlj asserts on some malformed escapes when the JVM runs with -ea (see ManifestParser).
       throw invalid(List.of(Issues.issue(ManifestCode.HOST_PROFILE_INVALID, "", null,

@@ -153,11 +153,28 @@ public final class ManifestParser {
     }
   }
 
+  private static ManifestReport syntaxErrors(String toml, List<TomlParseError> errors) {
+    List<ManifestIssue> issues = new ArrayList<>();
+    String[] lines = toml.split("\r?\n", -1);
+    for (TomlParseError e : errors) {
+      int line = e.position().line();
+      String text = line >= 1 && line <= lines.length ? lines[line - 1].strip() : "";
+      issues.add(new ManifestIssue(ManifestCode.TOML_SYNTAX.code(), ManifestCode.TOML_SYNTAX.severity(), "",
+          text, "plugin.toml has a TOML syntax error at line " + line + ", column "
+              + e.position().column() + " (" + e.getMessage() + "): " + text,
+          "Fix the TOML syntax at line " + line + " (quote strings, one key per line, no repeated keys)."));
+    }
+    return new ManifestReport(null, issues);
+  }
+
   /** Parses and validates manifest text. */
   public static ManifestReport parse(String toml) {
     TomlParseResult result;
     try {
       result = Toml.parse(toml);
+    } catch (TomlParseError e) {
+      // tomlj throws, rather than collects, some errors: a bad escape inside a quoted key
+      return syntaxErrors(toml, List.of(e));
     } catch (AssertionError e) {
       // tomlj asserts on some malformed escapes (a unicode escape followed by non-hex) when the JVM runs with -ea;
       // without -ea it reports the same text as a syntax error.
@@ -166,17 +183,7 @@ public final class ManifestParser {
           "Fix the string escapes of plugin.toml (\\uXXXX takes four hex digits).")));
     }
     if (result.hasErrors()) {
-      List<ManifestIssue> issues = new ArrayList<>();
-      String[] lines = toml.split("\r?\n", -1);
-      for (TomlParseError e : result.errors()) {
-        int line = e.position().line();
-        String text = line >= 1 && line <= lines.length ? lines[line - 1].strip() : "";
-        issues.add(new ManifestIssue(ManifestCode.TOML_SYNTAX.code(), ManifestCode.TOML_SYNTAX.severity(), "",
-            text, "plugin.toml has a TOML syntax error at line " + line + ", column "
-                + e.position().column() + " (" + e.getMessage() + "): " + text,
-            "Fix the TOML syntax at line " + line + " (quote strings, one key per line, no repeated keys)."));
-      }
-      return new ManifestReport(null, issues);
+      return syntaxErrors(toml, result.errors());
     }
     return ManifestValidator.validate(result);
   }

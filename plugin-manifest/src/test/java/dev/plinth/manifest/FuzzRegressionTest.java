@@ -24,6 +24,21 @@ class FuzzRegressionTest {
   }
 
   @Test
+  void parse_badEscapeInAQuotedKey_whichTomljThrowsRatherThanReports_isATomlSyntaxIssue() {
+    String toml = "[\"lugin\\]\nid = \"acme_tool\"\n";
+
+    ManifestReport report = ManifestParser.parse(toml);
+
+    assertThat(report.manifest()).isEmpty();
+    assertThat(report.issues()).extracting(ManifestIssue::code).containsExactly(ManifestCode.TOML_SYNTAX.code());
+    assertThat(report.issues().get(0).message()).contains("line 1", "Invalid escape sequence");
+    ManifestException e = catchThrowableOfType(ManifestException.class,
+        () -> HostProfiles.parse("[host]\nname = \"x\"\nversion = \"1.0.0\"\n" + toml));
+    assertThat(e).isNotNull();
+    assertThat(e.code()).isEqualTo(ManifestCode.HOST_PROFILE_INVALID);
+  }
+
+  @Test
   void parse_numberTooLargeInAnEngineRange_isAnIssueOfThatFieldNotANumberFormatException() throws Exception {
     ManifestReport report = ManifestParser.parse(input("huge-number-in-range.toml"));
 

@@ -94,6 +94,9 @@ public final class TrustPolicy {
     TomlParseResult r;
     try {
       r = Toml.parse(toml);
+    } catch (org.tomlj.TomlParseError e) {
+      // tomlj throws, rather than collects, some errors: a bad escape inside a quoted key
+      throw invalid(origin, "toml", "must be valid TOML", "line " + e.position().line() + ": " + e.getMessage(), null);
     } catch (AssertionError e) {
       // tomlj asserts on some malformed escapes when the JVM runs with -ea; without -ea it reports them.
       throw invalid(origin, "toml", "must be valid TOML", "a malformed escape sequence", null);

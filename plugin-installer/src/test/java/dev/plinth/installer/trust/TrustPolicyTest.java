@@ -87,6 +87,17 @@ class TrustPolicyTest {
   }
 
   @Test
+  void parse_badEscapeInAQuotedKey_whichTomljThrowsRatherThanReports_isInvalidToml() {
+    InstallException e = catchThrowableOfType(InstallException.class,
+        () -> TrustPolicy.parse("[\"auth\\]\ndefault_mode = \"warn\"\n", temp, "trust.toml"));
+
+    assertThat(e).isNotNull();
+    assertThat(e.code()).isEqualTo(InstallErrorCode.TRUST_POLICY_INVALID);
+    assertThat(e.details()).containsEntry("field", "toml");
+    assertThat(e.getMessage()).contains("line 1");
+  }
+
+  @Test
   void parse_keyFileThatIsNotAKey_invalid() throws Exception {
     TestKeys.writeString(temp.resolve("k.pub"), "hello");
 
