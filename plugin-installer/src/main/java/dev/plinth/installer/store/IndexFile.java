@@ -76,7 +76,7 @@ final class IndexFile {
    * no field names looked up and no data binding (boot reads one per plugin). Maps (dependencies,
    * schemas) stay objects.
    */
-  private static final List<Class<? extends Record>> ARRAY_SHAPED = List.of(
+  static final List<Class<? extends Record>> ARRAY_SHAPED = List.of(
       PluginManifest.class, PluginManifest.Engine.class, PluginManifest.Runtime.class,
       PluginManifest.Contributes.class, PluginManifest.Tool.class, PluginManifest.CrashLimits.class,
       PluginManifest.HookPolicy.class, PluginManifest.Permissions.class, BootFacts.class, BootFacts.Jar.class);

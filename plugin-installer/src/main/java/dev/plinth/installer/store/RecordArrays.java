@@ -35,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * Non-finite decimals are written as the bare tokens {@code NaN} and {@code Infinity} and read back
  * as doubles, so a value round-trips exactly.
  *
+ * <p>A record is built through its canonical constructor: the index's own records by plain calls
+ * ({@link IndexRecords}), any other by reflection.
+ *
  * <p>A value of the wrong JSON type, an array with too few or too many elements, or a record whose
  * constructor refuses its arguments fails with {@link Mismatch}; malformed JSON fails with the
  * parser's own exception. Thread-safe: each record type's plan is built once.
@@ -107,6 +110,11 @@ final class RecordArrays {
       return nestedRecords(m.value());
     }
     return List.of();
+  }
+
+  /** Builds a record from its components' values, in declaration order. */
+  interface Factory {
+    Object create(@Nullable Object[] values);
   }
 
   /** How one value is written and read. */
@@ -409,7 +417,9 @@ final class RecordArrays {
     private final RecordComponent[] components;
     private final Codec[] codecs;
     private final boolean[] primitive;
-    private final Constructor<?> constructor;
+    private final @Nullable Constructor<?> constructor;
+    /** The index's records are built by plain constructor calls ({@link IndexRecords}), others by reflection. */
+    private final RecordArrays.@Nullable Factory factory;
 
     RecordCodec(Class<?> type) {
       if (!type.isRecord()) {
@@ -427,9 +437,15 @@ final class RecordArrays {
         types[i] = c.getType();
         c.getAccessor().setAccessible(true);
       }
+      this.factory = IndexRecords.of(type);
+      if (factory != null) {
+        this.constructor = null;
+        return;
+      }
       try {
-        this.constructor = type.getDeclaredConstructor(types);
-        constructor.setAccessible(true);
+        Constructor<?> c = type.getDeclaredConstructor(types);
+        c.setAccessible(true);
+        this.constructor = c;
       } catch (NoSuchMethodException e) {
         throw new IllegalStateException("record without a canonical constructor: " + type.getName(), e);
       }
@@ -472,8 +488,15 @@ final class RecordArrays {
       if (next(p) != JsonToken.END_ARRAY) {
         throw new Mismatch(type.getSimpleName() + " has more than " + components.length + " values");
       }
+      if (factory != null) {
+        try {
+          return factory.create(args);
+        } catch (RuntimeException e) {
+          throw new Mismatch(type.getSimpleName() + " refuses its values: " + e);
+        }
+      }
       try {
-        return constructor.newInstance(args);
+        return java.util.Objects.requireNonNull(constructor).newInstance(args);
       } catch (InvocationTargetException e) {
         Throwable cause = e.getCause();
         throw new Mismatch(type.getSimpleName() + " refuses its values: " + cause);
