@@ -4,15 +4,22 @@ import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.PluginSystem;
 import dev.plinth.runtime.lifecycle.BootReport;
 import dev.plinth.runtime.lifecycle.PluginRuntime;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.pf4j.JarPluginManager;
+import org.slf4j.LoggerFactory;
 
 /**
  * The boot a host really pays: the first one, in a fresh JVM. JMH's single-shot forks still compile
@@ -27,7 +34,9 @@ import org.pf4j.JarPluginManager;
  * their own classes, which is part of a cold start. Then a host on a home where the same plugins
  * were installed through the store: {@code PluginSystem.builder()…build()} and {@code boot()}
  * from the install-time index, with eager ({@code index-eager}) and lazy ({@code index-lazy})
- * activation as the host's default.
+ * activation as the host's default. Last, {@code floor}: what any boot from that index pays with no
+ * plugin system at all (logging set-up, one streaming pass over the index and the state, one
+ * SHA-256, one stat per plugin), the bound below which no change to Plinth's own code can go.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.plinth.benchmarks.runtime.RuntimeColdBoot 200 10}
  * (plugins, runs per system); a third argument {@code cds} first records one class-data sharing
@@ -36,7 +45,7 @@ import org.pf4j.JarPluginManager;
  * ahead-of-time cache ({@code -XX:AOTCacheOutput}, then {@code -XX:AOTCache}), which also keeps
  * the classes linked and the lambdas and method handles they use resolved. To profile one boot: {@code … RuntimeColdBoot --prepare DIR 200} writes
  * the plugins and the installed home under {@code DIR} and keeps them; {@code … RuntimeColdBoot
- * --child DIR index-lazy} (or {@code pf4j}, {@code plinth}, {@code index-eager}) then boots once.
+ * --child DIR index-lazy} (or {@code pf4j}, {@code plinth}, {@code index-eager}, {@code floor}) then boots once.
  */
 public final class RuntimeColdBoot {
   private RuntimeColdBoot() {}
@@ -75,11 +84,13 @@ public final class RuntimeColdBoot {
       List<Double> plinth = new ArrayList<>();
       List<Double> eager = new ArrayList<>();
       List<Double> lazy = new ArrayList<>();
+      List<Double> floor = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
         pf4j.add(runChild(root, "pf4j", cache));
         plinth.add(runChild(root, "plinth", cache));
         eager.add(runChild(root, "index-eager", cache));
         lazy.add(runChild(root, "index-lazy", cache));
+        floor.add(runChild(root, "floor", cache));
       }
       double p = median(pf4j);
       System.out.printf(Locale.ROOT, "cold boot of %d plugins, median of %d fresh JVMs each%s%n", plugins, runs,
@@ -89,6 +100,7 @@ public final class RuntimeColdBoot {
       report("plinth", plinth, p);
       report("index-eager", eager, p);
       report("index-lazy", lazy, p);
+      report("floor", floor, p);
     } finally {
       BenchPlugins.deleteTree(root);
     }
@@ -113,7 +125,7 @@ public final class RuntimeColdBoot {
     System.out.printf(Locale.ROOT, "%-13s %8.1f ms  (all: %s)  / pf4j = %.2f%n", name, q, runs, q / pf4j);
   }
 
-  private static final List<String> SYSTEMS = List.of("pf4j", "plinth", "index-eager", "index-lazy");
+  private static final List<String> SYSTEMS = List.of("pf4j", "plinth", "index-eager", "index-lazy", "floor");
 
   /**
    * One boot of {@code system} that writes the classes it loaded into a dynamic class-data sharing
@@ -163,6 +175,8 @@ public final class RuntimeColdBoot {
       m.loadPlugins();
       m.startPlugins();
       started = m.getStartedPlugins().size();
+    } else if (system.equals("floor")) {
+      started = floor(root.resolve("home"));
     } else if (system.startsWith("index-")) {
       PluginSystem host = BenchHomes.host(root.resolve("home"),
           system.equals("index-lazy") ? PluginManifest.Activation.LAZY : PluginManifest.Activation.EAGER);
@@ -178,6 +192,39 @@ public final class RuntimeColdBoot {
       throw new IllegalStateException("no plugin started");
     }
     System.out.printf(Locale.ROOT, "ms %.1f%n", ms);
+  }
+
+  /**
+   * The least any boot from this home's index pays, with no plugin system at all: the logging
+   * facade's set-up, one pass of Jackson's streaming parser over {@code state.json} and
+   * {@code index.json} (every token, no records built), one SHA-256 over the index's bytes (the
+   * entries' integrity check) and one stat per plugin through its {@code current} link. Returns the
+   * number of plugins seen.
+   */
+  private static int floor(Path home) {
+    LoggerFactory.getLogger(RuntimeColdBoot.class).debug("floor boot of {}", home);
+    try {
+      JsonFactory json = new JsonFactory();
+      long tokens = 0;
+      for (String file : List.of("state.json", "index.json")) {
+        try (JsonParser p = json.createParser(home.resolve(file).toFile())) {
+          while (p.nextToken() != null) {
+            tokens++;
+          }
+        }
+      }
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(home.resolve("index.json")));
+      int plugins = 0;
+      try (DirectoryStream<Path> ids = Files.newDirectoryStream(home.resolve("plugins"))) {
+        for (Path id : ids) {
+          Files.readAttributes(id.resolve("current"), BasicFileAttributes.class);
+          plugins++;
+        }
+      }
+      return tokens > 0 && digest.length == 32 ? plugins : 0;
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("floor boot failed: " + e, e);
+    }
   }
 
   private static double median(List<Double> values) {

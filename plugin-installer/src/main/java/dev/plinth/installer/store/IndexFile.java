@@ -27,13 +27,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code <home>/index.json}, the install-time index: per installed plugin, what boot needs that
  * cannot change after its version was committed. Compact JSON, one entry per line:
  * <pre>{@code
- * {"index_version":4,"manifest_shape":"3f0c…","plugins":{
+ * {"index_version":5,"manifest_shape":"3f0c9a1e","plugins":{
  * "acme_redactor":[               // one array per entry, its fields by position (no names to read):
  *   "1.4.2",                        // 0 the current version
  *   "2c26…",                        // 1 the tree digest, from .install.json
@@ -41,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  *   212,                            // 3 plugin.toml's size and
  *   17…,                            // 4   last-modified time (ms), which boot compares, as git's index does
  *   "2049:1234:17…",                // 5 its device, inode and change time (ns), or null where the file system does not tell them
- *   "5e88…",                        // 6 entry digest: over id, version, digests, size, time, stamp, the manifest's and facts' bytes
+ *   "5e88a01c",                     // 6 entry checksum (CRC-32C) over id, version, digests, size, time, stamp, the manifest's and facts' bytes
  *   ["acme_redactor","1.4.2",…],    // 7 the validated PluginManifest, each record as an array
  *   ["1:dev.plinth.api",[…]]]}}     // 8 BootFacts, or null: when the store has a provider and the bundle has them
  * }</pre>
@@ -50,12 +51,12 @@ import org.jspecify.annotations.Nullable;
  * model need no code here; the
  * header's {@code manifest_shape} names the records' components, and an index written with other
  * records counts as corrupt. It is embedded verbatim, and boot reads the file in one pass of the streaming
- * parser, binding each manifest where it stands and keeping the bytes it occupies: the entry digest
+ * parser, binding each manifest where it stands and keeping the bytes it occupies: the entry checksum
  * is checked over exactly those bytes (no re-serialisation), and the bound manifest is used only
  * when it matches. Like {@code
  * plinth.lock}, the index is derived and rewritten atomically by the store after every change
  * ({@link StoreMetadata#sync}); an entry is trusted only when its version is current, its own
- * digest matches and its {@code plugin.toml} is unchanged: boot ({@link Check#FAST}) compares the
+ * checksum matches and its {@code plugin.toml} is unchanged: boot ({@link Check#FAST}) compares the
  * file's size and last-modified time, the integrity check and every rewrite ({@link Check#FULL})
  * its sha256. At boot one stat of {@code plugins/<id>/current/plugin.toml} does both: when the file
  * it reaches has the entry's stamp, size and time, it is the entry's own file (another version's
@@ -65,7 +66,7 @@ import org.jspecify.annotations.Nullable;
  * Stateless and thread-safe; writes happen under the store lock.
  */
 final class IndexFile {
-  static final int VERSION = 4;
+  static final int VERSION = 5;
 
   /** What boot reads of {@code plugin.toml} through the {@code current} link: one stat. */
   private static final String UNIX_ATTRIBUTES = "unix:dev,ino,ctime,size,lastModifiedTime";
@@ -101,8 +102,9 @@ final class IndexFile {
       }
       b.append(")\n");
     }
-    return java.util.HexFormat.of().formatHex(
-        TreeDigest.newSha256().digest(b.toString().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+    CRC32C crc = new CRC32C();
+    crc.update(b.toString().getBytes(StandardCharsets.UTF_8));
+    return hex(crc);
   }
 
   /** How an entry's {@code plugin.toml} is compared with the file. */
@@ -321,7 +323,7 @@ final class IndexFile {
       e = decode(id, node);
     } catch (IOException | RuntimeException ex) {
       problems.add(problem(IntegrityCode.INDEX_ENTRY_TAMPERED, id,
-          "index entry of " + id + " does not match its digest or cannot be read: " + ex.getMessage()));
+          "index entry of " + id + " does not match its checksum or cannot be read: " + ex.getMessage()));
       return null;
     }
     if (!e.version().equals(version)) {
@@ -355,11 +357,11 @@ final class IndexFile {
 
   /**
    * One entry as read from the file: its scalar fields (null when absent or of the wrong type) and
-   * the manifest's bytes exactly as they stand in the file, which the entry digest covers.
+   * the manifest's bytes exactly as they stand in the file, which the entry checksum covers.
    */
   record Raw(
       @Nullable String version, @Nullable String treeSha256, @Nullable String manifestSha256,
-      @Nullable Long manifestSize, @Nullable Long manifestModified, @Nullable String entrySha256,
+      @Nullable Long manifestSize, @Nullable Long manifestModified, @Nullable String entryChecksum,
       byte @Nullable [] manifest, byte @Nullable [] bootFacts,
       @Nullable PluginManifest boundManifest, @Nullable BootFacts boundFacts, @Nullable String bindError,
       @Nullable String manifestStamp) {}
@@ -381,8 +383,8 @@ final class IndexFile {
   /**
    * Parses the index in one pass of Jackson's streaming parser: the scalars of each entry are read,
    * and the manifest and boot-facts arrays are bound where they stand and kept as the bytes they
-   * occupy in the file, so checking an entry's digest needs no re-serialisation and no second read
-   * of the value. A bound value is used only after {@link #decode} found the digest right; a value
+   * occupy in the file, so checking an entry's checksum needs no re-serialisation and no second read
+   * of the value. A bound value is used only after {@link #decode} found the checksum right; a value
    * that does not bind (a tampered entry whose JSON is still well formed) is skipped and its error
    * kept for {@link #decode} to report.
    */
@@ -430,7 +432,7 @@ final class IndexFile {
     String manifestSha = null;
     Long size = null;
     Long modified = null;
-    String entrySha = null;
+    String entryChecksum = null;
     String stamp = null;
     byte[] manifest = null;
     byte[] facts = null;
@@ -448,7 +450,7 @@ final class IndexFile {
         case 3 -> size = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
         case 4 -> modified = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
         case 5 -> stamp = text(p, t);
-        case 6 -> entrySha = text(p, t);
+        case 6 -> entryChecksum = text(p, t);
         case 7 -> {
           boundManifest = t == JsonToken.START_ARRAY ? bind(p, bytes, PluginManifest.class) : null;
           manifest = boundManifest == null ? null : boundManifest.bytes();
@@ -466,7 +468,7 @@ final class IndexFile {
     }
     String bindError = boundManifest != null && boundManifest.error() != null ? boundManifest.error()
         : boundFacts != null && boundFacts.error() != null ? boundFacts.error() : null;
-    return new Raw(version, tree, manifestSha, size, modified, entrySha, manifest, facts,
+    return new Raw(version, tree, manifestSha, size, modified, entryChecksum, manifest, facts,
         boundManifest == null ? null : boundManifest.value(), boundFacts == null ? null : boundFacts.value(), bindError,
         stamp);
   }
@@ -527,7 +529,7 @@ final class IndexFile {
 
   /**
    * The whole index file: compact JSON, each entry's manifest written by data binding on its own
-   * and embedded verbatim, so the bytes the entry digest covers are the bytes in the file.
+   * and embedded verbatim, so the bytes the entry checksum covers are the bytes in the file.
    */
   static byte[] encode(Map<String, IndexEntry> entries) {
     java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(1024 + entries.size() * 1024);
@@ -554,7 +556,7 @@ final class IndexFile {
         } else {
           g.writeNull();
         }
-        g.writeString(digest(en.getKey(), e.version(), e.treeSha256(), e.manifestSha256(),
+        g.writeString(checksum(en.getKey(), e.version(), e.treeSha256(), e.manifestSha256(),
             e.manifestSize(), e.manifestModified(), e.manifestStamp(), manifest, facts));
         g.writeRawValue(new String(manifest, StandardCharsets.UTF_8));
         if (facts != null) {
@@ -589,9 +591,9 @@ final class IndexFile {
     long size = required(raw.manifestSize(), "manifest_size");
     long modified = required(raw.manifestModified(), "manifest_modified");
     byte[] manifest = required(raw.manifest(), "manifest array");
-    if (!digest(id, version, tree, manifestSha, size, modified, raw.manifestStamp(), manifest, raw.bootFacts())
-        .equals(raw.entrySha256())) {
-      throw new IOException("entry_sha256 differs");
+    if (!checksum(id, version, tree, manifestSha, size, modified, raw.manifestStamp(), manifest, raw.bootFacts())
+        .equals(raw.entryChecksum())) {
+      throw new IOException("entry checksum differs");
     }
     if (raw.bindError() != null) {
       throw new IOException(raw.bindError());
@@ -607,18 +609,31 @@ final class IndexFile {
     return value;
   }
 
-  private static String digest(
+  /**
+   * The entry's checksum: a CRC-32C, which finds a torn write, a truncated line or an edited byte
+   * (every error burst up to 32 bits, and any other change but for one in 2^32). The index is derived
+   * data that the store rewrites; what an entry is trusted against is the tree and {@code plugin.toml}
+   * digests (SHA-256), which it records and boot compares with the files. A cryptographic digest
+   * here would add no protection, since anyone who can edit the entry can recompute one beside it,
+   * and a cold JVM runs SHA-256 in the interpreter (about 40 ms for 200 entries).
+   */
+  private static String checksum(
       String id, String version, String tree, String manifestSha, long size, long modified, @Nullable String stamp,
       byte[] manifest, byte @Nullable [] facts) {
-    java.security.MessageDigest md = TreeDigest.newSha256();
-    md.update((id + '\0' + version + '\0' + tree + '\0' + manifestSha + '\0' + size + '\0' + modified + '\0'
+    CRC32C crc = new CRC32C();
+    crc.update((id + '\0' + version + '\0' + tree + '\0' + manifestSha + '\0' + size + '\0' + modified + '\0'
         + (stamp == null ? "" : stamp) + '\0').getBytes(StandardCharsets.UTF_8));
-    md.update(manifest);
+    crc.update(manifest);
     if (facts != null) {
-      md.update((byte) 0);
-      md.update(facts);
+      crc.update(0);
+      crc.update(facts);
     }
-    return java.util.HexFormat.of().formatHex(md.digest());
+    return hex(crc);
+  }
+
+  /** The checksum as eight lower-case hex digits. */
+  private static String hex(CRC32C crc) {
+    return java.util.HexFormat.of().toHexDigits((int) crc.getValue());
   }
 
   private static IntegrityReport.Problem problem(IntegrityCode code, String id, String message) {

@@ -29,7 +29,7 @@ class IndexFileTest {
         store.currentDir("alpha").orElseThrow().resolve("plugin.toml")).orThrow());
     assertThat(e.manifestSha256()).isEqualTo(TreeDigest.sha256(store.currentDir("alpha").orElseThrow().resolve("plugin.toml")));
     assertThat(e.treeSha256()).isEqualTo(InstallRecord.read(store.currentDir("alpha").orElseThrow()).orElseThrow().treeSha256());
-    assertThat(Files.readString(fx.home.resolve("index.json"))).contains("\"index_version\":4", "\"manifest_shape\":\"" + IndexFile.SHAPE + "\"",
+    assertThat(Files.readString(fx.home.resolve("index.json"))).contains("\"index_version\":5", "\"manifest_shape\":\"" + IndexFile.SHAPE + "\"",
         "\"alpha\":[\"1.0.0\",\"" + e.treeSha256() + "\",\"" + e.manifestSha256() + "\"," + e.manifestSize() + ","
             + e.manifestModified() + ",\"" + e.manifestStamp() + "\",\"", "[\"alpha\",\"1.0.0\",");
   }
@@ -90,7 +90,7 @@ class IndexFileTest {
     String changed = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("Redacts secrets", "Redacts secretz");
     IndexFile.Raw tampered = IndexFile.parse(changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get(m.id());
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> IndexFile.decode(m.id(), tampered))
-        .hasMessageContaining("entry_sha256");
+        .hasMessageContaining("entry checksum");
   }
 
   @Test
@@ -110,7 +110,7 @@ class IndexFileTest {
     java.util.Map<String, IndexFile.Raw> raw = IndexFile.parse(broken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> IndexFile.decode("alpha", raw.get("alpha")))
-        .hasMessageContaining("entry_sha256");
+        .hasMessageContaining("entry checksum");
     assertThat(raw.get("alpha").bindError()).isNotNull();
     assertThat(IndexFile.decode("beta", raw.get("beta"))).isEqualTo(eb);
   }
