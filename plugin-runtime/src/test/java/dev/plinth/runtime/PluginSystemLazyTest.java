@@ -18,6 +18,7 @@ import dev.plinth.runtime.testhost.spi.Greeter;
 import dev.plinth.runtime.testhost.spi.TestHooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -249,6 +251,45 @@ class PluginSystemLazyTest {
       assertThat(note(system)).isEqualTo("x|alpha@1.0.0");
       assertThat(system.store().checkIndex().problems()).isEmpty();
       assertThat(system.store().checkIndex().entries()).containsKey("alpha");
+    }
+  }
+
+  /**
+   * A plugin's start that calls a host service which dispatches to a lazy plugin: the lazy plugin
+   * is activated by the boot that waits for that start (it holds the lifecycle), not after the
+   * start gave up at its timeout.
+   */
+  @Test
+  void startThatDispatchesThroughAHostService_activatesTheLazyPluginMeanwhile() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    String caller = Sources.plugin("com.caller.Entry",
+        "String seen = context.service(dev.plinth.runtime.testhost.spi.Greeter.class).orElseThrow().greet(\"caller\");"
+            + " if (!seen.equals(\"x|beta@1.0.0\")) throw new IllegalStateException(\"host service saw \" + seen);",
+        "", "return HealthStatus.healthy();");
+    Path callerBundle = f.bundle("caller", "1.0.0", "", caller, false);
+    Path toml = callerBundle.resolve("plugin.toml");
+    Files.writeString(toml, Files.readString(toml).replace("classpath = [\"lib/*.jar\"]",
+        "classpath = [\"lib/*.jar\"]\nactivation = \"eager\""));
+    AtomicReference<PluginSystem> current = new AtomicReference<>();
+    Greeter throughHooks = name -> note(current.get());
+    java.util.function.Supplier<PluginSystem> host = () -> f.builder().hostService(Greeter.class, throughHooks)
+        .settings(SystemFixture.settings().startTimeout(Duration.ofSeconds(5))
+            .defaultActivation(PluginManifest.Activation.LAZY).build()).build();
+    try (PluginSystem installer = host.get()) {
+      current.set(installer);
+      assertSucceeded(installer.install(enabled(f.noteBundle("beta", "1.0.0", ""))));
+      assertSucceeded(installer.install(enabled(callerBundle)));
+    }
+    try (PluginSystem system = host.get()) {
+      current.set(system);
+
+      BootReport report = system.boot();
+
+      assertThat(report.failed()).isEmpty();
+      assertThat(report.loaded()).extracting(p -> p.pluginId()).contains("caller");
+      assertThat(system.info("beta").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(triggers(f, "beta")).endsWith("hook:test.note");
+      assertThat(f.sink.types("caller")).doesNotContain(RuntimeEvents.START_FAILED);
     }
   }
 }

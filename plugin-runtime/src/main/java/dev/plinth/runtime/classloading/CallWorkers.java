@@ -53,6 +53,12 @@ final class CallWorkers {
    */
   static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? 50_000 : 0;
 
+  /**
+   * How long a thread that serves a {@link Mailbox} waits for a call before it looks for posted
+   * work again: the most a lazy activation asked for by that call waits to begin.
+   */
+  static final long SERVE_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
   private static final ClassLoader HOST = CallWorkers.class.getClassLoader();
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
@@ -160,8 +166,24 @@ final class CallWorkers {
       while (done.getCount() != 0 && System.nanoTime() - spinUntil < 0) {
         Thread.onSpinWait();
       }
-      if (!done.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-        throw new TimeoutException();
+      Mailbox mailbox = Mailbox.served();
+      if (mailbox == null) {
+        if (!done.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+          throw new TimeoutException();
+        }
+      } else {
+        // This thread holds a lock others may need for the call it waits for: it runs what they
+        // hand it (a lazy activation the call asked for) between slices of the wait.
+        while (true) {
+          mailbox.runPosted();
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            throw new TimeoutException();
+          }
+          if (done.await(Math.min(left, SERVE_SLICE_NANOS), TimeUnit.NANOSECONDS)) {
+            break;
+          }
+        }
       }
       if (failure != null) {
         throw new ExecutionException(failure);

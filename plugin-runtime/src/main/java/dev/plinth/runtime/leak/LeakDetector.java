@@ -220,19 +220,25 @@ public final class LeakDetector {
     List<LeakReport.Holder> out = new ArrayList<>();
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       for (Field map : List.of(locals, inheritable)) {
+        Object[] entries;
         try {
           Object m = map.get(t);
-          Object[] entries = m == null ? null : (Object[]) table.get(m);
-          for (Object e : entries == null ? new Object[0] : entries) {
-            String held = e == null ? null : pluginClassIn(loader, value.get(e));
-            if (held != null) {
-              out.add(new LeakReport.Holder(LeakReport.Kind.THREAD_LOCAL, t.getName(),
-                  "a thread-local of this thread holds a " + held + " of the plugin (call ThreadLocal.remove()"
-                      + " before the plugin's call returns, or stop this thread)"));
-            }
-          }
+          entries = m == null ? null : (Object[]) table.get(m);
         } catch (ReflectiveOperationException | RuntimeException racing) {
-          // the map changed under us: another thread's thread-locals are read without a lock
+          continue; // the map changed under us: another thread's thread-locals are read without a lock
+        }
+        for (Object e : entries == null ? new Object[0] : entries) {
+          String held;
+          try {
+            held = e == null ? null : pluginClassIn(loader, value.get(e));
+          } catch (ReflectiveOperationException | RuntimeException racing) {
+            continue; // this entry changed under us; the others are still worth reading
+          }
+          if (held != null) {
+            out.add(new LeakReport.Holder(LeakReport.Kind.THREAD_LOCAL, t.getName(),
+                "a thread-local of this thread holds a " + held + " of the plugin (call ThreadLocal.remove()"
+                    + " before the plugin's call returns, or stop this thread)"));
+          }
         }
       }
     }
@@ -240,14 +246,15 @@ public final class LeakDetector {
   }
 
   /** The name of a plugin class found in {@code v}, one level into collections; null otherwise. */
-  private static @Nullable String pluginClassIn(PluginClassLoader loader, @Nullable Object v) {
+  static @Nullable String pluginClassIn(PluginClassLoader loader, @Nullable Object v) {
     if (v == null) {
       return null;
     }
     if (ownedBy(loader, v)) {
       return v instanceof Class<?> c ? "class " + c.getName() : v.getClass().getName();
     }
-    Iterable<?> elements = v instanceof Object[] a ? List.of(a).subList(0, Math.min(a.length, MAX_ELEMENTS))
+    // Arrays.asList: a thread-local array (a buffer, a cache) often holds nulls, which List.of rejects
+    Iterable<?> elements = v instanceof Object[] a ? java.util.Arrays.asList(a).subList(0, Math.min(a.length, MAX_ELEMENTS))
         : v instanceof java.util.Collection<?> c ? c
         : v instanceof Map<?, ?> m ? m.values()
         : List.of();

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -23,27 +23,41 @@ import org.jspecify.annotations.Nullable;
  * then see its outcome. A failed activation leaves the stand-ins in place, failing with its error,
  * so each hook point's failure policy applies; it is not retried until the plugin is deferred again.
  *
- * <p>Thread-safe: the pending map is concurrent; each plugin's activation holds its own lock.
+ * <p>Thread-safe: the pending map is concurrent, and an activation runs under the runtime's
+ * lifecycle lock ({@link Lifecycle}), which a boot also holds while it activates a lazy
+ * dependency: one lock, taken in one order. Where the lock's owner waits for the plugin call that
+ * asked for the activation, it runs the activation itself (see {@code Mailbox}).
  */
 final class LazyPlugins {
-  /** Starts a pending plugin for a trigger; throws its load or start failure. */
+  /** Starts a pending plugin for a trigger, under the lifecycle lock; throws its load or start failure. */
   interface Starter extends BiConsumer<BootCandidate, String> {}
+
+  /** Runs work holding the runtime's lifecycle lock. */
+  interface Lifecycle {
+    void run(Runnable work);
+  }
 
   private final HookWiring hooks;
   private final Starter start;
+  private final Lifecycle lifecycle;
   private final ConcurrentHashMap<String, Pending> pending = new ConcurrentHashMap<>();
 
-  LazyPlugins(HookWiring hooks, Starter start) {
+  LazyPlugins(HookWiring hooks, Starter start, Lifecycle lifecycle) {
     this.hooks = hooks;
     this.start = start;
+    this.lifecycle = lifecycle;
   }
 
   /** One plugin waiting for its first use. */
   private static final class Pending {
     final BootCandidate candidate;
     final List<HookRegistration> standIns = new ArrayList<>();
-    final ReentrantLock once = new ReentrantLock();
+    /** Set under the lifecycle lock when its activation begins. */
+    boolean activating;
+    /** Set once, under the lifecycle lock, when the activation is over. */
     volatile boolean done;
+    /** Counted down with {@link #done}. */
+    final CountDownLatch finished = new CountDownLatch(1);
     volatile @Nullable PluginRuntimeException failure;
 
     Pending(BootCandidate candidate) {
@@ -108,29 +122,45 @@ final class LazyPlugins {
     if (p == null || p.done) {
       return;
     }
-    p.once.lock();
-    try {
-      if (p.done) {
-        return;
-      }
+    lifecycle.run(() -> activateHeld(id, trigger));
+    if (!p.done) {
+      // The lock's owner ran this while the activation was in progress further up its stack:
+      // wait for that activation, as every concurrent first caller does.
       try {
-        for (String dep : p.candidate.manifest().dependencies().keySet()) {
-          activate(dep, trigger);
-        }
-        start.accept(p.candidate, trigger);
-        pending.remove(id, p);
-        p.standIns.forEach(HookRegistration::unregister);
-      } catch (PluginRuntimeException e) {
-        failed(p, e);
-      } catch (RuntimeException e) {
-        failed(p, new PluginRuntimeException(RuntimeErrorCode.START_FAILED, id,
-            "plugin must activate on first use: " + e, "Check the event log for the plugin's start failure.",
-            java.util.Map.of("trigger", trigger), e));
-      } finally {
-        p.done = true;
+        p.finished.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /**
+   * {@link #activate}, with the lifecycle lock held: dependencies first, each plugin once. Returns
+   * at once for a plugin whose activation is under way on this thread (the lock's owner running
+   * work posted while it waits for that plugin's start).
+   */
+  private void activateHeld(String id, String trigger) {
+    Pending p = pending.get(id);
+    if (p == null || p.done || p.activating) {
+      return;
+    }
+    p.activating = true;
+    try {
+      for (String dep : p.candidate.manifest().dependencies().keySet()) {
+        activateHeld(dep, trigger);
+      }
+      start.accept(p.candidate, trigger);
+      pending.remove(id, p);
+      p.standIns.forEach(HookRegistration::unregister);
+    } catch (PluginRuntimeException e) {
+      failed(p, e);
+    } catch (RuntimeException e) {
+      failed(p, new PluginRuntimeException(RuntimeErrorCode.START_FAILED, id,
+          "plugin must activate on first use: " + e, "Check the event log for the plugin's start failure.",
+          java.util.Map.of("trigger", trigger), e));
     } finally {
-      p.once.unlock();
+      p.done = true;
+      p.finished.countDown();
     }
   }
 

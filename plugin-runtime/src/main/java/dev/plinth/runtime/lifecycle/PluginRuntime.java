@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -48,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * List<Extension<ToolProvider>> tools = runtime.extensions(ToolProvider.class);
  * }</pre>
  *
- * <p>Thread-safe: load, unload and boot serialise on one lock ({@code lifecycle}); lookups, health
- * checks and extension queries read a copy-on-write snapshot and never wait for it.
+ * <p>Thread-safe: load, unload, boot and lazy activation serialise on one lock ({@code lifecycle});
+ * lookups, health checks and extension queries read a copy-on-write snapshot and never wait for it.
+ * A lazy activation asked for while another thread holds the lock (a plugin's start calling a host
+ * service that dispatches to a lazy plugin) is run by that thread while it waits for the start.
  */
 @API(status = STABLE, since = "0.1")
 public final class PluginRuntime implements AutoCloseable {
@@ -62,7 +63,7 @@ public final class PluginRuntime implements AutoCloseable {
   private final AutoDisable.Listener hostListener;
   private final Loading loading;
   private final Unloading unloading;
-  private final ReentrantLock lifecycle = new ReentrantLock();
+  private final LifecycleLock lifecycle = new LifecycleLock();
   private final List<dev.plinth.runtime.leak.LeakReport> leaks = new CopyOnWriteArrayList<>();
   /** Loaded plugins, by id and in load order; written under {@link #lifecycle}, read without it. */
   private final LoadedPlugins plugins = new LoadedPlugins();
@@ -79,7 +80,7 @@ public final class PluginRuntime implements AutoCloseable {
     this.unloading = new Unloading(settings, b.hooks, extensions, events);
     this.guard = CrashGuard.create(settings.crashThreshold(), settings.crashWindow(), settings.clock(),
         events, this::onAutoDisable);
-    this.lazy = new LazyPlugins(b.hooks, (c, trigger) -> activate(c, trigger));
+    this.lazy = new LazyPlugins(b.hooks, (c, trigger) -> activate(c, trigger), lifecycle::run);
   }
 
   /** Starts a runtime whose plugins keep their data under {@code dataRoot/<id>}. */

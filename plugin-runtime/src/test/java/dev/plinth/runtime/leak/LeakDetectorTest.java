@@ -57,4 +57,19 @@ class LeakDetectorTest {
       assertThat(Security.getProviders()).hasSize(before);
     }
   }
+
+  @Test
+  void pluginClassIn_arrayWithNullsAroundAPluginObject_namesIt() throws Exception {
+    Path dir = TestBundles.bundle(root, "memo", "1.0.0", TestBundles.jar("memo.jar")
+        .source("com.memo.Memo", "package com.memo; public final class Memo {}"));
+    try (PluginClassLoader loader = ClassLoaderFactory.of(SharedPackages.defaults())
+        .create(TestBundles.manifest("memo", "1.0.0").build(), dir, List.of())) {
+      Object memo = loader.loadClass("com.memo.Memo").getConstructor().newInstance();
+
+      assertThat(LeakDetector.pluginClassIn(loader, new Object[] {null, "host", memo, null}))
+          .isEqualTo("com.memo.Memo (inside a [Ljava.lang.Object;)");
+      assertThat(LeakDetector.pluginClassIn(loader, new Object[] {null, "host"})).isNull();
+      assertThat(LeakDetector.pluginClassIn(loader, memo)).isEqualTo("com.memo.Memo");
+    }
+  }
 }
