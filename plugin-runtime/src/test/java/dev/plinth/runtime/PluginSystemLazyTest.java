@@ -292,4 +292,64 @@ class PluginSystemLazyTest {
       assertThat(f.sink.types("caller")).doesNotContain(RuntimeEvents.START_FAILED);
     }
   }
+
+  /**
+   * A lazy plugin whose own start dispatches (through a host service) to its own hook point: the
+   * activation waits for that start, so the dispatch cannot wait for the activation. Its stand-in
+   * reports the cycle at once and the point's failure policy applies; the start goes on and the
+   * plugin starts, instead of its start giving up at the timeout.
+   */
+  @Test
+  void startThatDispatchesToItsOwnLazyHookPoint_standInReportsTheCycle_andThePluginStarts() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    String selfish = """
+        package com.selfish;
+        import dev.plinth.api.*;
+        import dev.plinth.runtime.testhost.spi.TestHooks;
+        public class Entry implements Plugin {
+          public void start(PluginContext ctx) {
+            ctx.service(dev.plinth.runtime.testhost.spi.Greeter.class).orElseThrow().greet("selfish");
+            ctx.hooks().register(TestHooks.NOTE, c -> HookResult.proceed(new TestHooks.Note(c.data().text() + "|selfish")));
+          }
+          public HealthStatus health() { return HealthStatus.healthy(); }
+        }
+        """.replace("import dev.plinth.api.*;", "import dev.plinth.api.*;\nimport dev.plinth.api.hook.*;");
+    Path bundle = f.bundle("selfish", "1.0.0", SystemFixture.contributesNote()
+        + "[[plugin.hooks]]\npoint = \"test.note\"\nfailure = \"open\"\n", selfish, false);
+    AtomicReference<PluginSystem> current = new AtomicReference<>();
+    List<DispatchResult<TestHooks.Note>> fromStart = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Greeter throughHooks = name -> {
+      DispatchResult<TestHooks.Note> r =
+          current.get().hooks().dispatch(TestHooks.NOTE, HookScope.NONE, new TestHooks.Note("x"));
+      fromStart.add(r);
+      return r.data().text();
+    };
+    java.util.function.Supplier<PluginSystem> host = () -> f.builder().hostService(Greeter.class, throughHooks)
+        .settings(SystemFixture.settings().startTimeout(Duration.ofSeconds(5))
+            .defaultActivation(PluginManifest.Activation.LAZY).build()).build();
+    try (PluginSystem installer = host.get()) {
+      current.set(installer);
+      assertSucceeded(installer.install(enabled(bundle)));
+    }
+    fromStart.clear();
+    try (PluginSystem system = host.get()) {
+      current.set(system);
+      system.boot();
+      assertThat(system.info("selfish").orElseThrow().loadState()).isEqualTo(LoadState.DEFERRED);
+
+      String text = note(system);
+
+      assertThat(text).isEqualTo("x|selfish");
+      assertThat(system.info("selfish").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(f.sink.types("selfish")).doesNotContain(RuntimeEvents.START_FAILED);
+      assertThat(fromStart).singleElement().satisfies(r -> {
+        assertThat(r.data().text()).isEqualTo("x");
+        assertThat(r.receipts()).singleElement().satisfies(receipt -> {
+          assertThat(receipt.pluginId()).isEqualTo("selfish");
+          assertThat(receipt.status()).isEqualTo(ReceiptStatus.ERROR);
+          assertThat(receipt.errorMessage()).contains("must not be needed by its own activation");
+        });
+      });
+    }
+  }
 }

@@ -174,21 +174,30 @@ final class CallWorkers {
       } else {
         // This thread holds a lock others may need for the call it waits for: it runs what they
         // hand it (a lazy activation the call asked for) between slices of the wait.
-        while (true) {
-          mailbox.runPosted();
-          long left = deadline - System.nanoTime();
-          if (left <= 0) {
-            throw new TimeoutException();
+        Thread before = mailbox.awaiting(null);
+        try {
+          while (true) {
+            mailbox.runPosted(this::runner);
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+              throw new TimeoutException();
+            }
+            if (done.await(Math.min(left, SERVE_SLICE_NANOS), TimeUnit.NANOSECONDS)) {
+              break;
+            }
           }
-          if (done.await(Math.min(left, SERVE_SLICE_NANOS), TimeUnit.NANOSECONDS)) {
-            break;
-          }
+        } finally {
+          mailbox.awaiting(before);
         }
       }
       if (failure != null) {
         throw new ExecutionException(failure);
       }
       return value;
+    }
+
+    private synchronized @Nullable Thread runner() {
+      return runner;
     }
 
     /** The caller walks away: the worker running the body is interrupted and not reused. */

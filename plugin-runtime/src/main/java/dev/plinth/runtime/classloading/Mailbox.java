@@ -3,6 +3,7 @@ package dev.plinth.runtime.classloading;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,8 @@ public final class Mailbox {
   private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
   /** What the owner served before it entered this one (a lock of another runtime); owner only. */
   private @Nullable Mailbox outer;
+  /** The thread running the plugin call the owner waits for now, if any; written by the owner only. */
+  private volatile @Nullable Thread awaited;
 
   /** The current thread serves this mailbox from now on (it just took the lock). */
   public void enter() {
@@ -58,15 +61,35 @@ public final class Mailbox {
     posted.remove(work);
   }
 
+  /**
+   * True when the lock's owner is waiting, right now, for a plugin call that runs on {@code thread}:
+   * work that {@code thread} needs done by the owner's current activation can then never be done.
+   */
+  public boolean awaits(Thread thread) {
+    return awaited == thread;
+  }
+
+  /** Records the thread the owner waits for (null: none); returns the one recorded before. */
+  @Nullable Thread awaiting(@Nullable Thread thread) {
+    Thread before = awaited;
+    awaited = thread;
+    return before;
+  }
+
   /** The mailbox the current thread serves, or null. */
   static @Nullable Mailbox served() {
     return SERVED.get();
   }
 
-  /** Runs, on the current thread, everything posted so far. */
-  void runPosted() {
+  /**
+   * Runs, on the current thread, everything posted so far. Before each piece it records the thread
+   * of the call it waits for ({@code awaitedNow}, read after the piece was taken: its poster, if it
+   * runs that call, has taken the call by then).
+   */
+  void runPosted(Supplier<@Nullable Thread> awaitedNow) {
     Runnable work;
     while ((work = posted.poll()) != null) {
+      awaited = awaitedNow.get();
       work.run();
     }
   }

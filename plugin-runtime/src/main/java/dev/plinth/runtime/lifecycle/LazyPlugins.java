@@ -32,9 +32,13 @@ final class LazyPlugins {
   /** Starts a pending plugin for a trigger, under the lifecycle lock; throws its load or start failure. */
   interface Starter extends BiConsumer<BootCandidate, String> {}
 
-  /** Runs work holding the runtime's lifecycle lock. */
+  /** The runtime's lifecycle lock, as activation uses it. */
   interface Lifecycle {
+    /** Runs {@code work} holding the lock (on this thread, or on the owner's, see {@code LifecycleLock}). */
     void run(Runnable work);
+
+    /** True when the lock's owner is waiting for a plugin call that runs on {@code thread}. */
+    boolean awaits(Thread thread);
   }
 
   private final HookWiring hooks;
@@ -53,7 +57,7 @@ final class LazyPlugins {
     final BootCandidate candidate;
     final List<HookRegistration> standIns = new ArrayList<>();
     /** Set under the lifecycle lock when its activation begins. */
-    boolean activating;
+    volatile boolean activating;
     /** Set once, under the lifecycle lock, when the activation is over. */
     volatile boolean done;
     /** Counted down with {@link #done}. */
@@ -124,8 +128,14 @@ final class LazyPlugins {
     }
     lifecycle.run(() -> activateHeld(id, trigger));
     if (!p.done) {
-      // The lock's owner ran this while the activation was in progress further up its stack:
-      // wait for that activation, as every concurrent first caller does.
+      // The lock's owner ran this while the activation was in progress further up its stack.
+      if (lifecycle.awaits(Thread.currentThread())) {
+        // ...and it waits for the very call this thread runs (the plugin's start, or a dependency's,
+        // dispatched to the plugin): waiting would last until the start's timeout. The stand-ins
+        // report it (failureOf), and the point's failure policy applies.
+        return;
+      }
+      // Wait for that activation, as every concurrent first caller does.
       try {
         p.finished.await();
       } catch (InterruptedException e) {
@@ -191,6 +201,13 @@ final class LazyPlugins {
     PluginRuntimeException f = p.failure;
     if (f != null) {
       return f;
+    }
+    if (p.activating && !p.done) {
+      return new PluginRuntimeException(RuntimeErrorCode.START_FAILED, p.candidate.id(),
+          "plugin must not be needed by its own activation: a start it waits for dispatched to a hook point of "
+              + p.candidate.id(),
+          "Dispatch to the plugin's hook points after its start returns (or from a thread the start does not wait"
+              + " for), or make the plugin that dispatches depend on " + p.candidate.id() + ".");
     }
     return new PluginRuntimeException(RuntimeErrorCode.START_FAILED, p.candidate.id(),
         "plugin must be activated before its hooks run: " + p.candidate.id(),

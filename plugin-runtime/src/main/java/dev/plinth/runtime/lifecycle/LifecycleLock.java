@@ -20,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Reentrant, like the {@link ReentrantLock} it is.
  */
 @SuppressWarnings("serial") // never serialised
-final class LifecycleLock extends ReentrantLock {
+final class LifecycleLock extends ReentrantLock implements LazyPlugins.Lifecycle {
   private final transient Mailbox mailbox = new Mailbox();
 
   @Override
@@ -55,6 +55,11 @@ final class LifecycleLock extends ReentrantLock {
     super.unlock();
   }
 
+  @Override
+  public boolean awaits(Thread thread) {
+    return mailbox.awaits(thread);
+  }
+
   private void entered() {
     if (getHoldCount() == 1) {
       mailbox.enter();
@@ -69,7 +74,8 @@ final class LifecycleLock extends ReentrantLock {
    *
    * @throws PluginRuntimeException {@code START_FAILED} when this thread is interrupted meanwhile
    */
-  void run(Runnable work) {
+  @Override
+  public void run(Runnable work) {
     if (tryLock()) {
       try {
         work.run();

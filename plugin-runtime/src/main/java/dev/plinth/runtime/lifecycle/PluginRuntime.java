@@ -80,7 +80,7 @@ public final class PluginRuntime implements AutoCloseable {
     this.unloading = new Unloading(settings, b.hooks, extensions, events);
     this.guard = CrashGuard.create(settings.crashThreshold(), settings.crashWindow(), settings.clock(),
         events, this::onAutoDisable);
-    this.lazy = new LazyPlugins(b.hooks, (c, trigger) -> activate(c, trigger), lifecycle::run);
+    this.lazy = new LazyPlugins(b.hooks, (c, trigger) -> activate(c, trigger), lifecycle);
   }
 
   /** Starts a runtime whose plugins keep their data under {@code dataRoot/<id>}. */
