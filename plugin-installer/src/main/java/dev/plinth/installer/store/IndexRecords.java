@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * from JDK 18 on is built from method handles: the first boot of a JVM then generates dozens of
  * classes for it (about 50 ms of a cold boot on JDK 25). Each case calls the canonical
  * constructor, with every component in declaration order; {@code IndexRecordsTest} checks, for
- * every record in {@link IndexFile}'s array shape, that each component's value arrives in its
+ * every record in {@link IndexFormat}'s array shape, that each component's value arrives in its
  * component, so a component added to a record without a case here fails the build's tests.
  */
 final class IndexRecords implements RecordArrays.Factory {

@@ -29,7 +29,7 @@ class IndexFileTest {
         store.currentDir("alpha").orElseThrow().resolve("plugin.toml")).orThrow());
     assertThat(e.manifestSha256()).isEqualTo(TreeDigest.sha256(store.currentDir("alpha").orElseThrow().resolve("plugin.toml")));
     assertThat(e.treeSha256()).isEqualTo(InstallRecord.read(store.currentDir("alpha").orElseThrow()).orElseThrow().treeSha256());
-    assertThat(Files.readString(fx.home.resolve("index.json"))).contains("\"index_version\":5", "\"manifest_shape\":\"" + IndexFile.SHAPE + "\"",
+    assertThat(Files.readString(fx.home.resolve("index.json"))).contains("\"index_version\":5", "\"manifest_shape\":\"" + IndexFormat.SHAPE + "\"",
         "\"alpha\":[\"1.0.0\",\"" + e.treeSha256() + "\",\"" + e.manifestSha256() + "\"," + e.manifestSize() + ","
             + e.manifestModified() + ",\"" + e.manifestStamp() + "\",\"", "[\"alpha\",\"1.0.0\",");
   }
@@ -82,14 +82,14 @@ class IndexFileTest {
     dev.plinth.manifest.PluginManifest m = dev.plinth.manifest.ManifestParser.parse(toml).orThrow();
     IndexEntry e = new IndexEntry(m.id(), m.version(), "tree", "sha", 42, 1_700_000_000_000L, m);
 
-    byte[] bytes = IndexFile.encode(java.util.Map.of(m.id(), e));
-    IndexFile.Raw raw = IndexFile.parse(bytes).get(m.id());
+    byte[] bytes = IndexFormat.encode(java.util.Map.of(m.id(), e));
+    IndexFormat.Raw raw = IndexFormat.parse(bytes).get(m.id());
 
-    assertThat(IndexFile.decode(m.id(), raw)).isEqualTo(e);
+    assertThat(IndexFormat.decode(m.id(), raw)).isEqualTo(e);
     // The digest covers the manifest's bytes as they stand in the file: one byte changed is refused.
     String changed = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("Redacts secrets", "Redacts secretz");
-    IndexFile.Raw tampered = IndexFile.parse(changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get(m.id());
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> IndexFile.decode(m.id(), tampered))
+    IndexFormat.Raw tampered = IndexFormat.parse(changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get(m.id());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> IndexFormat.decode(m.id(), tampered))
         .hasMessageContaining("entry checksum");
   }
 
@@ -101,18 +101,18 @@ class IndexFileTest {
         "[plugin]\nid = \"beta\"\nversion = \"2.0.0\"\n[plugin.runtime]\nentry = \"b.B\"\n").orThrow();
     IndexEntry ea = new IndexEntry("alpha", "1.0.0", "tree", "sha", 1, 2, a);
     IndexEntry eb = new IndexEntry("beta", "2.0.0", "tree", "sha", 3, 4, b);
-    String json = new String(IndexFile.encode(java.util.Map.of("alpha", ea, "beta", eb)),
+    String json = new String(IndexFormat.encode(java.util.Map.of("alpha", ea, "beta", eb)),
         java.nio.charset.StandardCharsets.UTF_8);
     // Still JSON, but authors is no longer a list of strings: the manifest cannot bind.
     String broken = json.replace("\"alpha\",\"\",[\"A\"]", "\"alpha\",\"\",{\"x\":[1,{\"y\":2}]}");
     assertThat(broken).isNotEqualTo(json);
 
-    java.util.Map<String, IndexFile.Raw> raw = IndexFile.parse(broken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.util.Map<String, IndexFormat.Raw> raw = IndexFormat.parse(broken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> IndexFile.decode("alpha", raw.get("alpha")))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> IndexFormat.decode("alpha", raw.get("alpha")))
         .hasMessageContaining("entry checksum");
     assertThat(raw.get("alpha").bindError()).isNotNull();
-    assertThat(IndexFile.decode("beta", raw.get("beta"))).isEqualTo(eb);
+    assertThat(IndexFormat.decode("beta", raw.get("beta"))).isEqualTo(eb);
   }
 
   @Test
@@ -303,14 +303,14 @@ class IndexFileTest {
         new BootFacts.Jar("lib/a.jar", 10, 20, "com.acme.All\n"), new BootFacts.Jar("classes", 0, 30, null)));
     IndexEntry e = new IndexEntry(m.id(), m.version(), "tree", "sha", 42, 7, m, facts, "1:2:3");
 
-    byte[] bytes = IndexFile.encode(java.util.Map.of(m.id(), e));
+    byte[] bytes = IndexFormat.encode(java.util.Map.of(m.id(), e));
 
     assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
         .contains("\"acme_all\":[\"2.3.4\",\"tree\",\"sha\",42,7,\"1:2:3\",\"")
         .contains(",[\"acme_all\",\"2.3.4\",\"Acme All\",\"Every field\",")
         .contains(",[\"1:dev.plinth.api\",[[\"lib/a.jar\",10,20,")
         .doesNotContain("\"filesystem_read\"", "\"empty\"");
-    assertThat(IndexFile.decode(m.id(), IndexFile.parse(bytes).get(m.id()))).isEqualTo(e);
+    assertThat(IndexFormat.decode(m.id(), IndexFormat.parse(bytes).get(m.id()))).isEqualTo(e);
   }
 
   @Test
@@ -321,7 +321,7 @@ class IndexFileTest {
     Path index = fx.home.resolve("index.json");
     String before = Files.readString(index);
     // As a build whose manifest records have other components would have written it.
-    Files.writeString(index, before.replace(IndexFile.SHAPE, "0123456789abcdef"));
+    Files.writeString(index, before.replace(IndexFormat.SHAPE, "0123456789abcdef"));
     assertThat(Files.readString(index)).isNotEqualTo(before);
 
     IndexCheck check = store.checkIndex();

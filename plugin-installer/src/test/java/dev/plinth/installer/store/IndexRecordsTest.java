@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class IndexRecordsTest {
   @Test
   void everyArrayShapedRecord_hasAPlainFactory_thatPutsEachValueInItsComponent() throws Exception {
-    for (Class<? extends Record> type : IndexFile.ARRAY_SHAPED) {
+    for (Class<? extends Record> type : IndexFormat.ARRAY_SHAPED) {
       RecordArrays.Factory factory = IndexRecords.of(type);
       assertThat(factory).as(type.getName()).isNotNull();
       RecordComponent[] components = type.getRecordComponents();

@@ -108,7 +108,7 @@ class RecordArraysTest {
   }
 
   private static String text(Record value) throws Exception {
-    return new String(IndexFile.arrayBytes(value), StandardCharsets.UTF_8);
+    return new String(IndexFormat.arrayBytes(value), StandardCharsets.UTF_8);
   }
 
   @Test
