@@ -58,11 +58,13 @@ final class LazyPlugins {
     final List<HookRegistration> standIns = new ArrayList<>();
     /** Set under the lifecycle lock when its activation begins. */
     volatile boolean activating;
-    /** Set once, under the lifecycle lock, when the activation is over. */
-    volatile boolean done;
-    /** Counted down with {@link #done}. */
+    /** Counted down once, under the lifecycle lock, when the activation is over. */
     final CountDownLatch finished = new CountDownLatch(1);
     volatile @Nullable PluginRuntimeException failure;
+
+    boolean done() {
+      return finished.getCount() == 0;
+    }
 
     Pending(BootCandidate candidate) {
       this.candidate = candidate;
@@ -111,7 +113,7 @@ final class LazyPlugins {
     }
     String name = type.getName();
     pending.values().stream()
-        .filter(p -> !p.done && p.candidate.manifest().contributes().extensions().contains(name))
+        .filter(p -> !p.done() && p.candidate.manifest().contributes().extensions().contains(name))
         .map(p -> p.candidate.id())
         .sorted(Comparator.naturalOrder())
         .forEach(id -> activate(id, "extension:" + name));
@@ -123,11 +125,15 @@ final class LazyPlugins {
    */
   void activate(String id, String trigger) {
     Pending p = pending.get(id);
-    if (p == null || p.done) {
+    if (p == null || p.done()) {
       return;
     }
-    lifecycle.run(() -> activateHeld(id, trigger));
-    if (!p.done) {
+    try {
+      lifecycle.run(() -> activateHeld(id, trigger));
+    } catch (PluginRuntimeException interrupted) {
+      return; // this thread was interrupted before the activation ran: it stays deferred, the stand-ins report it
+    }
+    if (!p.done()) {
       // The lock's owner ran this while the activation was in progress further up its stack.
       if (lifecycle.awaits(Thread.currentThread())) {
         // ...and it waits for the very call this thread runs (the plugin's start, or a dependency's,
@@ -151,7 +157,7 @@ final class LazyPlugins {
    */
   private void activateHeld(String id, String trigger) {
     Pending p = pending.get(id);
-    if (p == null || p.done || p.activating) {
+    if (p == null || p.done() || p.activating) {
       return;
     }
     p.activating = true;
@@ -169,7 +175,6 @@ final class LazyPlugins {
           "plugin must activate on first use: " + e, "Check the event log for the plugin's start failure.",
           java.util.Map.of("trigger", trigger), e));
     } finally {
-      p.done = true;
       p.finished.countDown();
     }
   }
@@ -202,7 +207,7 @@ final class LazyPlugins {
     if (f != null) {
       return f;
     }
-    if (p.activating && !p.done) {
+    if (p.activating && !p.done()) {
       return new PluginRuntimeException(RuntimeErrorCode.START_FAILED, p.candidate.id(),
           "plugin must not be needed by its own activation: a start it waits for dispatched to a hook point of "
               + p.candidate.id(),
