@@ -16,6 +16,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "plinth",
     mixinStandardHelpOptions = true,
+    // Every subcommand takes -h/--help (and -V/--version) too: `plinth install --help`.
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = PlinthCli.Version.class,
     description = "Install, inspect and diagnose Plinth plugins.",
     subcommands = {
