@@ -301,7 +301,7 @@ final class IndexFile {
       problems.add(problem(IntegrityCode.INDEX_MISSING, "", "index.json is missing: " + file));
     } catch (IOException | RuntimeException e) {
       problems.add(problem(IntegrityCode.INDEX_CORRUPT, "", "index.json must be JSON with index_version " + IndexFormat.VERSION
-          + ", this build's manifest_shape and a plugins object (" + e.getMessage() + "): " + file));
+          + ", this build's manifest_shape and a plugins object (" + Json.describe(e) + "): " + file));
     }
     return null;
   }

@@ -1,6 +1,8 @@
 package dev.plinth.installer.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -43,5 +45,19 @@ final class Json {
 
   static <T> T read(Path file, Class<T> type) throws IOException {
     return MAPPER.readValue(Files.readAllBytes(file), type);
+  }
+
+  /**
+   * What went wrong in a store file, for an operator: a parser error's own message with its line
+   * and column (not Jackson's full text, which adds a redacted source and a line break), else the
+   * exception's message.
+   */
+  static String describe(Exception e) {
+    if (e instanceof JsonProcessingException j) {
+      JsonLocation at = j.getLocation();
+      return j.getOriginalMessage().replace('\n', ' ')
+          + (at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
+    }
+    return String.valueOf(e.getMessage());
   }
 }
