@@ -8,7 +8,6 @@ import dev.plinth.manifest.Capability;
 import dev.plinth.manifest.CapabilityReport;
 import dev.plinth.manifest.CapabilityUse;
 import dev.plinth.manifest.HostProfile;
-import dev.plinth.manifest.HostProfiles;
 import dev.plinth.manifest.ManifestIssue;
 import dev.plinth.manifest.ManifestParser;
 import dev.plinth.manifest.ManifestReport;
@@ -19,13 +18,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -40,44 +37,19 @@ import org.jspecify.annotations.Nullable;
 @API(status = EXPERIMENTAL, since = "0.1")
 @Mojo(name = "audit", defaultPhase = LifecyclePhase.VERIFY,
     requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public final class AuditMojo extends AbstractMojo {
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  @Nullable MavenProject project;
-
-  /** The plugin's manifest. */
-  @Parameter(property = "plinth.manifest", defaultValue = "${project.build.outputDirectory}/plugin.toml")
-  @Nullable File manifest;
-
-  /** Where the bundle folder is laid out (shared with {@code preflight} and {@code pack}). */
-  @Parameter(property = "plinth.bundleDirectory", defaultValue = "${project.build.directory}/plinth-bundle")
-  @Nullable File bundleDirectory;
-
-  /** The host profile whose {@code [sandbox.*]} profiles apply; without one only the built-in profiles exist. */
-  @Parameter(property = "plinth.hostProfile", defaultValue = "${project.basedir}/host.toml")
-  @Nullable File hostProfile;
-
+public final class AuditMojo extends BundleCheckGoal {
   /** Where the JSON report goes. */
   @Parameter(defaultValue = "${project.build.directory}/plinth-audit.json")
   @Nullable File report;
 
-  /** Fail on warnings too (undeclared reflection under {@code standard}, declared but unused capabilities). */
-  @Parameter(property = "plinth.failOnWarning", defaultValue = "false")
-  boolean failOnWarning;
-
-  @Parameter(property = "plinth.skip", defaultValue = "false")
-  boolean skip;
-
   /** Public for Maven's injector. */
-  public AuditMojo() {}
+  public AuditMojo() {
+    super("audit");
+  }
 
   @Override
-  public void execute() throws MojoFailureException {
-    if (skip) {
-      getLog().info("plinth:audit skipped");
-      return;
-    }
-    Path bundle = ProjectBundle.assemble(PreflightMojo.required(project), PreflightMojo.required(manifest),
-        PreflightMojo.required(bundleDirectory));
+  void run() throws MojoFailureException {
+    Path bundle = assembleBundle();
     ManifestReport parsed = ManifestParser.parse(bundle.resolve(ManifestParser.FILE_NAME));
     if (parsed.manifest().isEmpty()) {
       throw GoalFailure.of(MavenErrorCode.BUNDLE_AUDIT_FAILED,
@@ -97,7 +69,7 @@ public final class AuditMojo extends AbstractMojo {
           "Check that the project's jar and its runtime dependencies are readable jars.");
     }
     print(plugin, result, issues);
-    AuditReport.write(PreflightMojo.required(report).toPath(), bundle, plugin, result, issues);
+    AuditReport.write(required(report).toPath(), bundle, plugin, result, issues);
     List<ManifestIssue> failing = issues.stream().filter(i -> failOnWarning || i.isError()).toList();
     if (!failing.isEmpty()) {
       StringBuilder message = new StringBuilder("plugin code must stay within sandbox profile `")
@@ -146,10 +118,7 @@ public final class AuditMojo extends AbstractMojo {
   }
 
   private HostProfile host() {
-    File host = hostProfile;
-    if (host == null || !host.isFile()) {
-      return HostProfile.of("(no host profile)", null);
-    }
-    return HostProfiles.read(host.toPath());
+    HostProfile host = readHostProfile();
+    return host == null ? HostProfile.of("(no host profile)", null) : host;
   }
 }

@@ -1,6 +1,5 @@
 package dev.plinth.maven;
 
-import static dev.plinth.maven.PreflightMojo.required;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.plinth.api.PlinthException;
@@ -10,9 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -33,50 +30,22 @@ import org.jspecify.annotations.Nullable;
 @API(status = EXPERIMENTAL, since = "0.1")
 @Mojo(name = "pack", defaultPhase = LifecyclePhase.PACKAGE,
     requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public final class PackMojo extends AbstractMojo {
+public final class PackMojo extends ArchiveGoal {
   /** Key in the plugin context under which {@code sign} finds the archive of this build. */
   static final String ARCHIVE_KEY = "dev.plinth.maven.archive";
 
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  @Nullable MavenProject project;
-
-  @Component
-  @Nullable MavenProjectHelper projectHelper;
-
-  /** The plugin's manifest. */
-  @Parameter(property = "plinth.manifest", defaultValue = "${project.build.outputDirectory}/plugin.toml")
-  @Nullable File manifest;
-
-  /** Where the bundle folder is laid out (shared with {@code preflight}). */
+  /** Where the bundle folder is laid out (shared by {@code preflight}, {@code audit} and {@code pack}). */
   @Parameter(property = "plinth.bundleDirectory", defaultValue = "${project.build.directory}/plinth-bundle")
   @Nullable File bundleDirectory;
 
-  /** Where the archive and its digest are written. */
-  @Parameter(property = "plinth.outputDirectory", defaultValue = "${project.build.directory}")
-  @Nullable File outputDirectory;
-
-  /** The target in the archive name; {@code noarch} is the fallback every host accepts. */
-  @Parameter(property = "plinth.target", defaultValue = "noarch")
-  String target = "noarch";
-
-  /** Attach the archive, its digest and the manifest to the project (installed and deployed with it). */
-  @Parameter(property = "plinth.attach", defaultValue = "true")
-  boolean attach = true;
-
-  @Parameter(property = "plinth.skip", defaultValue = "false")
-  boolean skip;
-
   /** Public for Maven's injector. */
-  public PackMojo() {}
+  public PackMojo() {
+    super("pack");
+  }
 
   @Override
-  public void execute() throws MojoFailureException {
-    if (skip) {
-      getLog().info("plinth:pack skipped");
-      return;
-    }
-    MavenProject p = required(project);
-    Path bundle = ProjectBundle.assemble(p, required(manifest), required(bundleDirectory));
+  void run() throws MojoFailureException {
+    Path bundle = assembleBundle(bundleDirectory);
     PackedBundle packed;
     try {
       packed = BundlePacker.pack(bundle, required(outputDirectory).toPath(), target);
@@ -93,7 +62,7 @@ public final class PackMojo extends AbstractMojo {
       context.put(ARCHIVE_KEY, packed.archive());
     }
     if (attach) {
-      attach(p, packed, bundle);
+      attach(required(project), packed, bundle);
     }
   }
 
@@ -105,7 +74,7 @@ public final class PackMojo extends AbstractMojo {
           "Write version = \"${project.version}\" in plugin.toml and filter resources, or set <attach>false</attach>.");
     }
     MavenProjectHelper helper = required(projectHelper);
-    String classifier = "noarch".equals(target) ? null : target;
+    String classifier = classifier();
     helper.attachArtifact(p, "tar.gz", classifier, packed.archive().toFile());
     helper.attachArtifact(p, "tar.gz.sha256", classifier, packed.sha256File().toFile());
     helper.attachArtifact(p, "toml", "plugin", bundle.resolve("plugin.toml").toFile());

@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.plinth.api.PlinthException;
 import dev.plinth.audit.BytecodeAuditor;
 import dev.plinth.manifest.HostProfile;
-import dev.plinth.manifest.HostProfiles;
 import dev.plinth.manifest.ManifestIssue;
 import dev.plinth.manifest.ManifestParser;
 import dev.plinth.manifest.ManifestReport;
@@ -17,13 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -36,43 +33,19 @@ import org.jspecify.annotations.Nullable;
 @API(status = EXPERIMENTAL, since = "0.1")
 @Mojo(name = "preflight", defaultPhase = LifecyclePhase.VERIFY,
     requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public final class PreflightMojo extends AbstractMojo {
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  @Nullable MavenProject project;
-
-  /** The plugin's manifest. */
-  @Parameter(property = "plinth.manifest", defaultValue = "${project.build.outputDirectory}/plugin.toml")
-  @Nullable File manifest;
-
-  /** Where the bundle folder is laid out (shared with {@code pack}). */
-  @Parameter(property = "plinth.bundleDirectory", defaultValue = "${project.build.directory}/plinth-bundle")
-  @Nullable File bundleDirectory;
-
-  /** The host profile to check against; without one only the manifest and bundle layout are validated. */
-  @Parameter(property = "plinth.hostProfile", defaultValue = "${project.basedir}/host.toml")
-  @Nullable File hostProfile;
-
+public final class PreflightMojo extends BundleCheckGoal {
   /** Where the JSON report goes. */
   @Parameter(defaultValue = "${project.build.directory}/plinth-preflight.json")
   @Nullable File report;
 
-  /** Fail on warnings too (unknown keys, ...). */
-  @Parameter(property = "plinth.failOnWarning", defaultValue = "false")
-  boolean failOnWarning;
-
-  @Parameter(property = "plinth.skip", defaultValue = "false")
-  boolean skip;
-
   /** Public for Maven's injector. */
-  public PreflightMojo() {}
+  public PreflightMojo() {
+    super("preflight");
+  }
 
   @Override
-  public void execute() throws MojoFailureException {
-    if (skip) {
-      getLog().info("plinth:preflight skipped");
-      return;
-    }
-    Path bundle = ProjectBundle.assemble(required(project), required(manifest), required(bundleDirectory));
+  void run() throws MojoFailureException {
+    Path bundle = assembleBundle();
     ManifestReport result;
     try {
       result = check(bundle);
@@ -104,12 +77,11 @@ public final class PreflightMojo extends AbstractMojo {
   }
 
   private ManifestReport check(Path bundle) {
-    File host = hostProfile;
-    if (host == null || !host.isFile()) {
-      getLog().warn("no host profile (" + host + "): only plugin.toml was validated, not compatibility");
+    HostProfile profile = readHostProfile();
+    if (profile == null) {
+      getLog().warn("no host profile (" + hostProfile + "): only plugin.toml was validated, not compatibility");
       return ManifestParser.parse(bundle.resolve(ManifestParser.FILE_NAME));
     }
-    HostProfile profile = HostProfiles.read(host.toPath());
     return Preflight.checkBundle(bundle, profile, BytecodeAuditor.create());
   }
 
@@ -122,12 +94,5 @@ public final class PreflightMojo extends AbstractMojo {
       throw GoalFailure.of(MavenErrorCode.BUNDLE_IO, "preflight report cannot be written: " + file,
           "Check that the build folder is writable.");
     }
-  }
-
-  static <T> T required(@Nullable T value) {
-    if (value == null) {
-      throw new IllegalStateException("Maven did not inject a required parameter");
-    }
-    return value;
   }
 }

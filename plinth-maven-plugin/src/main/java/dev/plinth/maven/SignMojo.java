@@ -1,6 +1,5 @@
 package dev.plinth.maven;
 
-import static dev.plinth.maven.PreflightMojo.required;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.plinth.api.PlinthException;
@@ -13,14 +12,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.project.MavenProjectHelper;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -32,13 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 @Mojo(name = "sign", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class SignMojo extends AbstractMojo {
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  @Nullable MavenProject project;
-
-  @Component
-  @Nullable MavenProjectHelper projectHelper;
-
+public final class SignMojo extends ArchiveGoal {
   /** The PEM private key. */
   @Parameter(property = "plinth.signKey", defaultValue = "${project.basedir}/plinth-signing-key.pem")
   @Nullable File key;
@@ -51,34 +40,13 @@ public final class SignMojo extends AbstractMojo {
   @Parameter(property = "plinth.archive")
   @Nullable File archive;
 
-  /** The manifest, to find the archive by name when {@code pack} ran in an earlier build. */
-  @Parameter(property = "plinth.manifest", defaultValue = "${project.build.outputDirectory}/plugin.toml")
-  @Nullable File manifest;
-
-  /** Where {@code pack} wrote the archive. */
-  @Parameter(property = "plinth.outputDirectory", defaultValue = "${project.build.directory}")
-  @Nullable File outputDirectory;
-
-  /** The target in the archive name. */
-  @Parameter(property = "plinth.target", defaultValue = "noarch")
-  String target = "noarch";
-
-  /** Attach the {@code .sig} and {@code .pub} beside the attached archive. */
-  @Parameter(property = "plinth.attach", defaultValue = "true")
-  boolean attach = true;
-
-  @Parameter(property = "plinth.skip", defaultValue = "false")
-  boolean skip;
-
   /** Public for Maven's injector. */
-  public SignMojo() {}
+  public SignMojo() {
+    super("sign");
+  }
 
   @Override
-  public void execute() throws MojoFailureException {
-    if (skip) {
-      getLog().info("plinth:sign skipped");
-      return;
-    }
+  void run() throws MojoFailureException {
     Path toSign = archiveToSign();
     Path keyFile = required(key).toPath();
     if (!Files.isRegularFile(keyFile)) {
@@ -107,7 +75,7 @@ public final class SignMojo extends AbstractMojo {
     getLog().info("plinth:sign " + files.signed().algorithm() + " -> " + files.signatureFile().getFileName()
         + ", " + files.publicKeyFile().getFileName());
     if (attach && projectHelper != null && project != null) {
-      String classifier = "noarch".equals(target) ? null : target;
+      String classifier = classifier();
       projectHelper.attachArtifact(project, "tar.gz.sig", classifier, files.signatureFile().toFile());
       projectHelper.attachArtifact(project, "tar.gz.pub", classifier, files.publicKeyFile().toFile());
     }
