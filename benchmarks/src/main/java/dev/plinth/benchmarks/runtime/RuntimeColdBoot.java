@@ -200,7 +200,7 @@ public final class RuntimeColdBoot {
    * entries' checksums) and one stat per plugin through its {@code current} link. Returns the
    * number of plugins seen.
    */
-  private static int floor(Path home) {
+  static int floor(Path home) {
     LoggerFactory.getLogger(RuntimeColdBoot.class).debug("floor boot of {}", home);
     try {
       JsonFactory json = new JsonFactory();
