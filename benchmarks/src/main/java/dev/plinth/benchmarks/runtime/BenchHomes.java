@@ -5,6 +5,7 @@ import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.HostInfo;
 import dev.plinth.runtime.PluginSystem;
 import dev.plinth.runtime.RuntimeSettings;
+import dev.plinth.runtime.lifecycle.BootReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,11 @@ final class BenchHomes {
     try (Stream<Path> ids = Files.list(root.resolve(kind))) {
       return ids.sorted().map(p -> p.resolve("1.0.0")).toList();
     }
+  }
+
+  /** The plugins a boot registered without loading them (lazy activation). */
+  static int lazilyRegistered(BootReport report) {
+    return (int) report.skipped().stream().filter(s -> s.reason() == BootReport.SkipReason.LAZY).count();
   }
 
   /**

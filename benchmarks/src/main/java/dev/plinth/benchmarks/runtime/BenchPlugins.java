@@ -24,6 +24,9 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import org.jspecify.annotations.Nullable;
+import org.pf4j.JarPluginManager;
+import org.pf4j.PluginManager;
 
 /**
  * Writes {@code count} equivalent small plugins for both systems: one entry class each (compiled
@@ -118,6 +121,30 @@ final class BenchPlugins {
     return PluginRuntime.builder(root.resolve("data"))
         .settings(RuntimeSettings.builder().environment(java.util.Map.of()).leakWait(Duration.ZERO).build())
         .build();
+  }
+
+  /** PF4J's boot of the prepared jars: {@code new JarPluginManager(dir)}, {@code loadPlugins()}, {@code startPlugins()}. */
+  static PluginManager pf4jBoot(Path root) {
+    PluginManager m = new JarPluginManager(root.resolve("pf4j"));
+    m.loadPlugins();
+    m.startPlugins();
+    return m;
+  }
+
+  /** Stops and unloads what {@link #pf4jBoot} started; nothing when {@code m} is null. */
+  static void pf4jClose(@Nullable PluginManager m) {
+    if (m != null) {
+      m.stopPlugins();
+      m.unloadPlugins();
+    }
+  }
+
+  /** {@code n}, or an exception when it is not the {@code expected} number of plugins. */
+  static int check(int n, int expected) {
+    if (n != expected) {
+      throw new IllegalStateException("expected " + expected + " plugins, got " + n);
+    }
+    return n;
   }
 
   static void deleteTree(Path root) throws IOException {

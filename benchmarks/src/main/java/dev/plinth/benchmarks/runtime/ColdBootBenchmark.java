@@ -2,7 +2,6 @@ package dev.plinth.benchmarks.runtime;
 
 import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.PluginSystem;
-import dev.plinth.runtime.lifecycle.BootReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.pf4j.JarPluginManager;
 import org.pf4j.PluginManager;
 
 /**
@@ -44,7 +42,8 @@ import org.pf4j.PluginManager;
  * ahead-of-time cache, and the floor no plugin system can go below.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ColdBootBenchmark} (20 forks per
- * benchmark; {@code -f N} for another count).
+ * benchmark; {@code -f N} for another count). Options that add warm-up or measured iterations
+ * ({@code -wi}, {@code -i}) make the later boots of a fork warm, which is not what this measures.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -83,9 +82,7 @@ public class ColdBootBenchmark {
 
   @Benchmark
   public int baseline_pf4jLoadAndStart() {
-    pf4j = new JarPluginManager(root.resolve("pf4j"));
-    pf4j.loadPlugins();
-    pf4j.startPlugins();
+    pf4j = BenchPlugins.pf4jBoot(root);
     return check(pf4j.getStartedPlugins().size());
   }
 
@@ -98,8 +95,7 @@ public class ColdBootBenchmark {
   @Benchmark
   public int plinth_indexBootLazy() {
     system = BenchHomes.host(root.resolve("home"), PluginManifest.Activation.LAZY);
-    BootReport r = system.boot();
-    return check((int) r.skipped().stream().filter(s -> s.reason() == BootReport.SkipReason.LAZY).count());
+    return check(BenchHomes.lazilyRegistered(system.boot()));
   }
 
   /** What any boot from the index pays with no plugin system at all ({@link RuntimeColdBoot#floor}). */
@@ -114,17 +110,11 @@ public class ColdBootBenchmark {
       system.close();
       system = null;
     }
-    if (pf4j != null) {
-      pf4j.stopPlugins();
-      pf4j.unloadPlugins();
-      pf4j = null;
-    }
+    BenchPlugins.pf4jClose(pf4j);
+    pf4j = null;
   }
 
   private int check(int n) {
-    if (n != plugins) {
-      throw new IllegalStateException("expected " + plugins + " plugins, got " + n);
-    }
-    return n;
+    return BenchPlugins.check(n, plugins);
   }
 }

@@ -2,7 +2,6 @@ package dev.plinth.benchmarks.runtime;
 
 import dev.plinth.manifest.PluginManifest;
 import dev.plinth.runtime.PluginSystem;
-import dev.plinth.runtime.lifecycle.BootReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.pf4j.JarPluginManager;
 import org.pf4j.PluginManager;
 
 /**
@@ -72,9 +70,7 @@ public class IndexBootBenchmark {
 
   @Benchmark
   public int baseline_pf4jLoadAndStart() {
-    pf4j = new JarPluginManager(root.resolve("pf4j"));
-    pf4j.loadPlugins();
-    pf4j.startPlugins();
+    pf4j = BenchPlugins.pf4jBoot(root);
     return check(pf4j.getStartedPlugins().size());
   }
 
@@ -87,8 +83,7 @@ public class IndexBootBenchmark {
   @Benchmark
   public int plinth_indexBootLazy() {
     system = BenchHomes.host(home, PluginManifest.Activation.LAZY);
-    BootReport r = system.boot();
-    return check((int) r.skipped().stream().filter(s -> s.reason() == BootReport.SkipReason.LAZY).count());
+    return check(BenchHomes.lazilyRegistered(system.boot()));
   }
 
   @TearDown(Level.Iteration)
@@ -97,11 +92,8 @@ public class IndexBootBenchmark {
       system.close();
       system = null;
     }
-    if (pf4j != null) {
-      pf4j.stopPlugins();
-      pf4j.unloadPlugins();
-      pf4j = null;
-    }
+    BenchPlugins.pf4jClose(pf4j);
+    pf4j = null;
     System.gc();
   }
 
@@ -111,9 +103,6 @@ public class IndexBootBenchmark {
   }
 
   private int check(int n) {
-    if (n != plugins) {
-      throw new IllegalStateException("expected " + plugins + " plugins, got " + n);
-    }
-    return n;
+    return BenchPlugins.check(n, plugins);
   }
 }

@@ -21,7 +21,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.pf4j.JarPluginManager;
 import org.pf4j.PluginManager;
 
 /**
@@ -83,9 +82,7 @@ public class RuntimeBootBenchmark {
 
   @Benchmark
   public int baseline_pf4jLoadAndStart() {
-    pf4j = new JarPluginManager(root.resolve("pf4j"));
-    pf4j.loadPlugins();
-    pf4j.startPlugins();
+    pf4j = BenchPlugins.pf4jBoot(root);
     return check(pf4j.getStartedPlugins().size());
   }
 
@@ -116,11 +113,8 @@ public class RuntimeBootBenchmark {
       runtime.close();
       runtime = null;
     }
-    if (pf4j != null) {
-      pf4j.stopPlugins();
-      pf4j.unloadPlugins();
-      pf4j = null;
-    }
+    BenchPlugins.pf4jClose(pf4j);
+    pf4j = null;
     // Collect the unloaded iteration's loaders and garbage now, so the next measured boot (of
     // either system) does not pay for a collection of what this one left behind.
     System.gc();
@@ -131,10 +125,7 @@ public class RuntimeBootBenchmark {
     BenchPlugins.deleteTree(root);
   }
 
-  private int check(int started) {
-    if (started != plugins) {
-      throw new IllegalStateException("started " + started + " of " + plugins + " plugins");
-    }
-    return started;
+  private int check(int n) {
+    return BenchPlugins.check(n, plugins);
   }
 }
