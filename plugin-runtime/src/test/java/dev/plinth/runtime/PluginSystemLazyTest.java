@@ -9,6 +9,7 @@ import dev.plinth.api.hook.HookScope;
 import dev.plinth.hooks.DispatchResult;
 import dev.plinth.hooks.HookReceipt;
 import dev.plinth.hooks.ReceiptStatus;
+import dev.plinth.installer.InstallRequest;
 import dev.plinth.installer.events.PlinthEvent;
 import dev.plinth.installer.store.IntegrityCode;
 import dev.plinth.manifest.PluginManifest;
@@ -119,6 +120,111 @@ class PluginSystemLazyTest {
       system.disable("alpha");
       assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.NOT_LOADED);
       assertThat(note(system)).isEqualTo("x");
+    }
+  }
+
+  @Test
+  void deferredPlugin_upgradedWhileRunning_dispatchRunsOnlyTheNewVersion() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem installer = f.open()) {
+      assertSucceeded(installer.install(enabled(f.noteBundle("alpha", "1.0.0", ""))));
+    }
+    try (PluginSystem system = lazyHost(f)) {
+      system.boot();
+      assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.DEFERRED);
+      int before = f.sink.all().size();
+
+      assertSucceeded(system.install(enabled(f.noteBundle("alpha", "2.0.0", ""))));
+
+      // One handler, the new version's: the 1.0.0 stand-in registered at boot is gone, not activated.
+      assertThat(note(system)).isEqualTo("x|alpha@2.0.0");
+      assertThat(note(system)).isEqualTo("x|alpha@2.0.0");
+      assertThat(system.info("alpha").orElseThrow().currentVersion()).isEqualTo("2.0.0");
+      assertThat(f.sink.all().subList(before, f.sink.all().size()))
+          .filteredOn(e -> e.pluginId().equals("alpha") && "1.0.0".equals(e.version()))
+          .extracting(PlinthEvent::type).doesNotContain(RuntimeEvents.LOADED, RuntimeEvents.STARTED);
+    }
+  }
+
+  @Test
+  void deferredPlugin_uninstalledWhileRunning_isNeverActivated() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem installer = f.open()) {
+      assertSucceeded(installer.install(enabled(f.noteBundle("alpha", "1.0.0", ""))));
+    }
+    try (PluginSystem system = lazyHost(f)) {
+      system.boot();
+      int before = f.sink.all().size();
+
+      assertSucceeded(system.uninstall("alpha", false));
+
+      assertThat(note(system)).isEqualTo("x");
+      assertThat(system.info("alpha")).isEmpty();
+      assertThat(f.sink.all().subList(before, f.sink.all().size())).filteredOn(e -> e.pluginId().equals("alpha"))
+          .extracting(PlinthEvent::type)
+          .doesNotContain(RuntimeEvents.LOADED, RuntimeEvents.STARTED, RuntimeEvents.PLUGIN_ACTIVATED);
+    }
+  }
+
+  @Test
+  void pluginInstalledByAnotherProcess_rescan_registersItDeferred_andFirstDispatchStartsIt() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem installer = f.open()) {
+      assertSucceeded(installer.install(enabled(f.noteBundle("alpha", "1.0.0", ""))));
+    }
+    try (PluginSystem system = lazyHost(f)) {
+      system.boot();
+      // Another host process (or the command line) on the same home, with its own store lock.
+      try (PluginSystem other = lazyHost(f)) {
+        assertSucceeded(other.install(enabled(f.noteBundle("beta", "1.0.0", ""))));
+      }
+
+      RescanReport r = system.rescan();
+
+      assertThat(r.loaded()).doesNotContain("beta");
+      assertThat(system.info("beta").orElseThrow().loadState()).isEqualTo(LoadState.DEFERRED);
+      assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.DEFERRED);
+      assertThat(note(system)).contains("|alpha@1.0.0").contains("|beta@1.0.0");
+      assertThat(system.info("beta").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(triggers(f, "beta")).endsWith("hook:test.note");
+    }
+  }
+
+  @Test
+  void lazyPlugin_enabledWhileRunning_isRegisteredDeferred_andStartsOnFirstDispatch() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem installer = f.open()) {
+      assertSucceeded(installer.install(InstallRequest.of(f.noteBundle("alpha", "1.0.0", "").toString())));
+    }
+    try (PluginSystem system = lazyHost(f)) {
+      BootReport report = system.boot();
+      assertThat(report.skipped()).containsExactly(new BootReport.Skipped("alpha", BootReport.SkipReason.DISABLED));
+      assertThat(note(system)).isEqualTo("x");
+
+      assertThat(system.enable("alpha").loadState()).isEqualTo(LoadState.DEFERRED);
+
+      assertThat(note(system)).isEqualTo("x|alpha@1.0.0");
+      assertThat(system.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
+      assertThat(triggers(f, "alpha")).endsWith("hook:test.note");
+    }
+  }
+
+  @Test
+  void safeMode_lazyThirdPartyPlugin_isNotRegistered_andADispatchDoesNotStartIt() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem installer = f.open()) {
+      assertSucceeded(installer.install(enabled(f.noteBundle("alpha", "1.0.0", ""))));
+    }
+    int before = f.sink.all().size();
+    try (PluginSystem safe = f.builder().settings(SystemFixture.settings()
+        .defaultActivation(PluginManifest.Activation.LAZY).build()).safeMode(true).build()) {
+      BootReport report = safe.boot();
+
+      assertThat(report.skipped()).containsExactly(new BootReport.Skipped("alpha", BootReport.SkipReason.SAFE_MODE));
+      assertThat(note(safe)).isEqualTo("x");
+      assertThat(safe.info("alpha").orElseThrow().loadState()).isEqualTo(LoadState.SAFE_MODE);
+      assertThat(f.sink.all().subList(before, f.sink.all().size())).filteredOn(e -> e.pluginId().equals("alpha"))
+          .extracting(PlinthEvent::type).doesNotContain(RuntimeEvents.LOADED, RuntimeEvents.PLUGIN_ACTIVATED);
     }
   }
 
