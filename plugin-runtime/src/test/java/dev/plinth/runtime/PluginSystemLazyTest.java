@@ -332,6 +332,20 @@ class PluginSystemLazyTest {
       assertThat(st.loadState()).isEqualTo(LoadState.FAILED);
       assertThat(st.lastError()).contains("START_FAILED");
       assertThat(triggers(f, "broken")).filteredOn(t -> t.startsWith("hook:")).isEmpty();
+
+      DispatchResult<TestHooks.Note> again = system.hooks().dispatch(TestHooks.NOTE, HookScope.NONE, new TestHooks.Note("y"));
+      // A failed activation is not retried on every dispatch: the stand-in reports it at once.
+      assertThat(again.data().text()).isEqualTo("y");
+      assertThat(again.receipts()).extracting(HookReceipt::status).containsExactly(ReceiptStatus.ERROR);
+      assertThat(f.sink.types("broken")).filteredOn(RuntimeEvents.START_FAILED::equals).hasSize(1);
+
+      // Once the cause is fixed, disable and enable register it again, and the next dispatch starts it.
+      System.clearProperty("plinth.test.broken.fail");
+      system.disable("broken");
+      assertThat(system.enable("broken").loadState()).isEqualTo(LoadState.DEFERRED);
+      assertThat(system.hooks().dispatch(TestHooks.NOTE, HookScope.NONE, new TestHooks.Note("z")).receipts())
+          .extracting(HookReceipt::status).doesNotContain(ReceiptStatus.ERROR);
+      assertThat(system.info("broken").orElseThrow().loadState()).isEqualTo(LoadState.STARTED);
     } finally {
       System.clearProperty("plinth.test.broken.fail");
     }
