@@ -4,9 +4,12 @@ import static dev.plinth.runtime.SystemFixture.assertSucceeded;
 import static dev.plinth.runtime.SystemFixture.enabled;
 import static dev.plinth.runtime.SystemFixture.note;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plinth.api.hook.HookScope;
 import dev.plinth.hooks.DispatchResult;
+import dev.plinth.hooks.HookErrorCode;
+import dev.plinth.hooks.HookException;
 import dev.plinth.hooks.HookReceipt;
 import dev.plinth.hooks.ReceiptStatus;
 import dev.plinth.installer.InstallRequest;
@@ -305,6 +308,76 @@ class PluginSystemLazyTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * A host closed while a first dispatch is starting a lazy plugin: close waits for that start
+   * instead of racing it, and the plugin it started is stopped and unloaded like any other, so
+   * nothing the closed system started keeps running.
+   */
+  @Test
+  void closeDuringActivation_stopsAndUnloadsThePluginTheActivationStarted() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    String source = """
+        package com.slowclose;
+        import dev.plinth.api.*;
+        import dev.plinth.api.hook.*;
+        import dev.plinth.runtime.testhost.spi.TestHooks;
+        public class Entry implements Plugin {
+          public void start(PluginContext ctx) throws Exception {
+            System.setProperty("plinth.test.slowclose.phase", "starting");
+            Thread.sleep(400);
+            ctx.hooks().register(TestHooks.NOTE, c -> HookResult.proceed(new TestHooks.Note(c.data().text() + "|slow")));
+          }
+          public void stop() {
+            System.setProperty("plinth.test.slowclose.phase", "stopped");
+          }
+        }
+        """;
+    try (PluginSystem installer = f.open()) {
+      assertSucceeded(installer.install(enabled(f.bundle("slowclose", "1.0.0", SystemFixture.contributesNote(), source, false))));
+    }
+    System.clearProperty("plinth.test.slowclose.phase");
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      PluginSystem system = lazyHost(f);
+      system.boot();
+      int before = f.sink.all().size();
+      Future<String> first = pool.submit(() -> note(system));
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (!"starting".equals(System.getProperty("plinth.test.slowclose.phase")) && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(System.getProperty("plinth.test.slowclose.phase")).isEqualTo("starting");
+
+      system.close();
+
+      assertThat(first.get(5, java.util.concurrent.TimeUnit.SECONDS)).startsWith("x");
+      assertThat(System.getProperty("plinth.test.slowclose.phase")).isEqualTo("stopped");
+      List<String> types = f.sink.all().subList(before, f.sink.all().size()).stream()
+          .filter(e -> e.pluginId().equals("slowclose")).map(PlinthEvent::type).toList();
+      assertThat(types).containsSubsequence(RuntimeEvents.STARTED, RuntimeEvents.STOPPED, RuntimeEvents.UNLOADED);
+    } finally {
+      pool.shutdownNow();
+      System.clearProperty("plinth.test.slowclose.phase");
+    }
+  }
+
+  @Test
+  void dispatchAfterClose_doesNotStartADeferredPlugin() throws Exception {
+    SystemFixture f = new SystemFixture(tmp);
+    try (PluginSystem installer = f.open()) {
+      assertSucceeded(installer.install(enabled(f.noteBundle("alpha", "1.0.0", ""))));
+    }
+    PluginSystem system = lazyHost(f);
+    system.boot();
+    int before = f.sink.all().size();
+    system.close();
+
+    assertThatThrownBy(() -> note(system)).isInstanceOfSatisfying(HookException.class,
+        e -> assertThat(e.code()).isEqualTo(HookErrorCode.DISPATCHER_CLOSED));
+    assertThat(f.sink.all().subList(before, f.sink.all().size())).filteredOn(e -> e.pluginId().equals("alpha"))
+        .extracting(PlinthEvent::type).doesNotContain(RuntimeEvents.LOADED, RuntimeEvents.STARTED, RuntimeEvents.PLUGIN_ACTIVATED);
   }
 
   @Test
