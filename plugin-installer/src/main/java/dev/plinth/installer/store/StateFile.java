@@ -40,8 +40,9 @@ final class StateFile {
             denied.ioNextStep(file.toString(), ""), Map.of("path", file.toString()), e);
       }
       throw new InstallException(InstallErrorCode.STORE_CORRUPT, Phase.PREPARE,
-          "state.json is not valid JSON: " + file, "Restore state.json from a backup or delete it "
-              + "(plugins then start disabled and need acknowledging again).",
+          "state.json is not valid JSON: " + file, "Run plinth doctor --repair (or PluginStore.repair()): it "
+              + "rebuilds state.json with every installed plugin disabled and keeps the damaged file beside it; "
+              + "then enable and acknowledge the plugins again, or restore state.json from a backup.",
           Map.of("path", file.toString()), e);
     }
   }
