@@ -49,7 +49,9 @@ final class CatalogAccess {
       throw usage("catalog sources must be given: none configured");
     }
     if (sourceTimeoutMillis <= 0) {
-      throw usage("--source-timeout must be > 0: " + sourceTimeoutMillis);
+      throw new PlinthException(CliErrorCode.USAGE_INVALID, "--source-timeout must be > 0: " + sourceTimeoutMillis,
+          "Pass the milliseconds the sources may take together, e.g. --source-timeout 10000 (the default).",
+          Map.of(), null);
     }
     HostProfile host = StoreAccess.hostProfile(home, options.hostProfile);
     Map<String, String> installed = StoreAccess.installedVersions(home);

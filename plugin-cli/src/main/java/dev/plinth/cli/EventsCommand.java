@@ -21,6 +21,10 @@ final class EventsCommand extends CliCommand {
 
   @Override
   int execute(CliOutput out) {
+    if (limit < 1) {
+      return out.fail("USAGE_INVALID", "--limit must be >= 1: " + limit,
+          "Pass how many of the newest events to show, e.g. --limit 50 (the default).", null, null);
+    }
     List<PlinthEvent> events = StoreAccess.events(global().home)
         .read(EventQuery.all().withPlugin(plugin).withType(type).withLimit(limit));
     for (PlinthEvent e : events) {

@@ -34,7 +34,7 @@ final class Reverts {
       target = version != null ? version : previous(ctx, id, current).orElseThrow(() ->
           new InstallException(InstallErrorCode.VERSION_NOT_INSTALLED, Phase.PREPARE,
               "plugin.versions has no version to roll back to besides the current " + current + ": " + id,
-              "Install the version you want with allowDowngrade instead.",
+              "Install the version you want with allowDowngrade instead (plinth install SPEC --allow-downgrade).",
               Map.of("plugin", id, "current", current), null));
       StoreLayout.checkVersion(target);
       Path dir = ctx.layout().versionDir(id, target);
