@@ -67,6 +67,8 @@ public enum InstallErrorCode implements ErrorCode {
   LOCK_DRIFT,
   FAULT_INJECTED,
   VERSION_CONFLICT,
+  /** The version is installed with the same content, but its files no longer match their install record. */
+  VERSION_DAMAGED,
   PLUGIN_PINNED,
   STORE_PATH_UNSAFE,
   LOCK_FILE_INVALID,

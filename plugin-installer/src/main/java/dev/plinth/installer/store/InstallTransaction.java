@@ -139,6 +139,16 @@ final class InstallTransaction {
           "Publish the changed bundle under a new version, or uninstall " + id + " first.",
           Map.of("plugin", id, "version", version), null);
     }
+    // The same content by its record: the files on disk must still be that content too, or
+    // "already installed" (or a switch to this kept version) would vouch for damaged files.
+    Path versionDir = ctx.layout().versionDir(id, version);
+    if (!TreeDigest.of(TreeDigest.hashFiles(versionDir, StoreLayout.INSTALL_RECORD)).equals(existing.treeSha256())) {
+      throw new InstallException(InstallErrorCode.VERSION_DAMAGED, Phase.PREPARE,
+          "plugin.version is installed but its files no longer match their install record: " + id + "@" + version,
+          "Run plinth doctor --verify for the changed files; then uninstall " + id
+              + " (its data folder stays) and install it again, or roll back to another kept version.",
+          Map.of("plugin", id, "version", version), null);
+    }
     if (from.equals(Optional.of(version))) {
       Undo.rollBack(ctx, e, false);
       ctx.emit("already_installed", id, version, e.tx(), Map.of("source", bundle.sourceSpec()));

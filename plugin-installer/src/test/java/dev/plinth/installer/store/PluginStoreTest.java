@@ -81,6 +81,54 @@ class PluginStoreTest {
   }
 
   @Test
+  void install_sameVersionAgain_whenItsFilesWereChanged_isRefusedAsDamaged_andUninstallThenInstallRepairs() throws Exception {
+    PluginStore store = fx.open(PointerStyle.SYMLINK);
+    String src = fx.bundle("alpha", "1.0.0");
+    store.install(FolderStagerRequests.of(src).withEnable(true));
+    Path installed = fx.home.resolve("plugins/alpha/versions/1.0.0/classes/com/example/Main.class");
+    Files.writeString(installed, "changed after install");
+    Map<String, String> before = HomeSnapshot.of(fx.home);
+
+    InstallOutcome o = store.install(FolderStagerRequests.of(src));
+
+    // Not "already installed": that would vouch for files that no longer match the record.
+    assertThat(o).isInstanceOfSatisfying(InstallOutcome.Failed.class, f -> {
+      assertThat(f.phase()).isEqualTo(Phase.PREPARE);
+      assertThat(f.cause().code()).isEqualTo("VERSION_DAMAGED");
+      assertThat(f.cause().message())
+          .isEqualTo("plugin.version is installed but its files no longer match their install record: alpha@1.0.0");
+      assertThat(f.cause().nextStep()).contains("doctor --verify").contains("uninstall alpha");
+    });
+    assertThat(HomeSnapshot.of(fx.home)).isEqualTo(before);
+    assertThat(store.checkIntegrity().problems()).extracting(IntegrityReport.Problem::code)
+        .containsExactly(IntegrityCode.FILE_MODIFIED);
+    assertThat(store.checkIntegrity().problems().get(0).nextStep())
+        .startsWith("Uninstall alpha (its data folder stays) and install alpha@1.0.0 again");
+
+    // The next step works: uninstall, then the same install brings the recorded files back.
+    assertThat(store.uninstall("alpha", false, false)).isInstanceOf(InstallOutcome.Uninstalled.class);
+    assertThat(store.install(FolderStagerRequests.of(src))).isEqualTo(new InstallOutcome.Installed("alpha", "1.0.0"));
+    assertThat(installed).hasContent("payload of alpha 1.0.0");
+    assertThat(store.checkIntegrity().problems()).isEmpty();
+  }
+
+  @Test
+  void install_ofAKeptVersionWhoseFilesWereChanged_isRefusedAsDamaged_andTheCurrentStays() throws Exception {
+    PluginStore store = fx.open(PointerStyle.SYMLINK);
+    String old = fx.bundle("alpha", "1.0.0");
+    store.install(FolderStagerRequests.of(old));
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.1.0")));
+    Files.delete(fx.home.resolve("plugins/alpha/versions/1.0.0/lib/dep.jar"));
+
+    InstallOutcome o = store.install(FolderStagerRequests.of(old).withAllowDowngrade(true));
+
+    assertThat(o).isInstanceOfSatisfying(InstallOutcome.Failed.class,
+        f -> assertThat(f.cause().code()).isEqualTo("VERSION_DAMAGED"));
+    assertThat(store.currentDir("alpha")).contains(fx.home.resolve("plugins/alpha/versions/1.1.0"));
+    assertThat(fx.home.resolve("journal")).isEmptyDirectory();
+  }
+
+  @Test
   void install_sameVersionDifferentContent_failsWithVersionConflict() throws Exception {
     PluginStore store = fx.open(PointerStyle.SYMLINK);
     String src = fx.bundle("alpha", "1.0.0");

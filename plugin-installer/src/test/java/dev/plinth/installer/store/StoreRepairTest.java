@@ -120,7 +120,7 @@ class StoreRepairTest {
 
     assertThat(report.actions()).extracting(RepairAction::code, RepairAction::repaired)
         .containsExactly(tuple(IntegrityCode.INSTALL_RECORD_MISSING, false));
-    assertThat(report.actions().get(0).nextStep()).contains("Reinstall alpha@1.1.0").contains("rollback alpha");
+    assertThat(report.actions().get(0).nextStep()).contains("rollback alpha").contains("uninstall alpha").contains("install alpha@1.1.0 again");
     assertThat(report.ok()).isFalse();
     assertThat(codes(report.after())).contains(IntegrityCode.INSTALL_RECORD_MISSING);
     assertThat(fx.home.resolve("plugins/alpha/versions/1.1.0/plugin.toml")).exists();
