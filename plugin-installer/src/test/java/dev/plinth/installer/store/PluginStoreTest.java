@@ -129,6 +129,25 @@ class PluginStoreTest {
   }
 
   @Test
+  void rollback_toAKeptVersionWhoseFilesWereChanged_isRefusedAsDamaged_andTheCurrentStays() throws Exception {
+    PluginStore store = fx.open(PointerStyle.SYMLINK);
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.0.0")));
+    store.install(FolderStagerRequests.of(fx.bundle("alpha", "1.1.0")));
+    Files.writeString(fx.home.resolve("plugins/alpha/versions/1.0.0/plugin.toml"), "\n# edited\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    Map<String, String> before = HomeSnapshot.of(fx.home);
+
+    InstallOutcome o = store.rollback("alpha");
+
+    assertThat(o).isInstanceOfSatisfying(InstallOutcome.Failed.class, f -> {
+      assertThat(f.cause().code()).isEqualTo("VERSION_DAMAGED");
+      assertThat(f.cause().message()).endsWith(": alpha@1.0.0");
+    });
+    assertThat(store.currentDir("alpha")).contains(fx.home.resolve("plugins/alpha/versions/1.1.0"));
+    assertThat(HomeSnapshot.of(fx.home)).isEqualTo(before);
+  }
+
+  @Test
   void install_sameVersionDifferentContent_failsWithVersionConflict() throws Exception {
     PluginStore store = fx.open(PointerStyle.SYMLINK);
     String src = fx.bundle("alpha", "1.0.0");
