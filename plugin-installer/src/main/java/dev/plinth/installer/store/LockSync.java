@@ -1,7 +1,9 @@
 package dev.plinth.installer.store;
 
 import dev.plinth.installer.InstallErrorCode;
+import dev.plinth.installer.InstallException;
 import dev.plinth.installer.InstallRequest;
+import dev.plinth.installer.Phase;
 import dev.plinth.installer.ProgressListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +40,12 @@ final class LockSync {
   private static InstallOutcome applyOne(StoreContext ctx, String id, LockFile.Entry entry) {
     Optional<InstallRecord> current = ctx.currentRecord(id);
     if (current.isPresent() && LockFile.Entry.of(current.get()).equals(normalised(entry, current.get()))) {
+      // The record matches the lock; the files must still match the record.
+      try {
+        InstallTransaction.requireIntact(ctx.layout().versionDir(id, entry.version()), current.get(), id);
+      } catch (InstallException ex) {
+        return new InstallOutcome.Failed(id, Phase.PREPARE, InstallOutcome.Cause.of(ex));
+      }
       return new InstallOutcome.AlreadyInstalled(id, entry.version());
     }
     InstallRequest request = InstallRequest.of(SourceSpecs.pinned(entry.source(), entry.version())).withAllowDowngrade(true);

@@ -41,6 +41,21 @@ class LockFileTest {
   }
 
   @Test
+  void installFromLock_currentVersionFilesChangedOnDisk_isDamagedNotAlreadyInstalled() throws Exception {
+    StoreFixture a = new StoreFixture(tmp.resolve("a"));
+    PluginStore store = a.open(PointerStyle.SYMLINK);
+    store.install(FolderStagerRequests.of(Bundles.write(a.bundles, "alpha", "1.0.0").toString()));
+    Path lock = a.home.resolve("plinth.lock");
+    Files.writeString(a.home.resolve("plugins/alpha/versions/1.0.0/lib/extra.txt"), "dropped in after install");
+
+    LockSyncResult result = store.installFromLock(lock);
+
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.outcomes()).singleElement().isInstanceOfSatisfying(InstallOutcome.Failed.class,
+        f -> assertThat(f.cause().code()).isEqualTo("VERSION_DAMAGED"));
+  }
+
+  @Test
   void installFromLock_treeDrift_failsWithLockDriftAndInstallsNothingOfThatEntry() throws Exception {
     StoreFixture a = new StoreFixture(tmp.resolve("a"));
     Path src = Bundles.write(a.bundles, "alpha", "1.0.0");
