@@ -1,5 +1,6 @@
 package dev.plinth.cli;
 
+import dev.plinth.api.PlinthException;
 import dev.plinth.manifest.ManifestParser;
 import dev.plinth.manifest.ManifestReport;
 import dev.plinth.installer.release.BlobSigner;
@@ -56,16 +57,29 @@ final class PackCommand extends CliCommand {
     try {
       PackedBundle packed = BundlePacker.pack(dir, output, target);
       Path archive = packed.archive();
-      out.line("packed   " + archive + " (" + packed.size() + " bytes)");
-      out.line("sha256   " + packed.sha256());
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("id", packed.id());
       result.put("version", packed.version());
       result.put("archive", archive.toString());
       result.put("sha256", packed.sha256());
       result.put("size", packed.size());
+      BlobSigner.@Nullable SignatureFiles signed = null;
       if (signKey != null) {
-        BlobSigner.SignatureFiles signed = BlobSigner.signBeside(signKey, archive);
+        try {
+          signed = BlobSigner.signBeside(signKey, archive);
+        } catch (PlinthException | IOException e) {
+          // A signed pack was asked for: leave no unsigned archive behind that could be published.
+          for (String suffix : new String[] {".sig", ".pub"}) {
+            Files.deleteIfExists(archive.resolveSibling(archive.getFileName() + suffix));
+          }
+          Files.deleteIfExists(archive);
+          Files.deleteIfExists(packed.sha256File());
+          throw e;
+        }
+      }
+      out.line("packed   " + archive + " (" + packed.size() + " bytes)");
+      out.line("sha256   " + packed.sha256());
+      if (signed != null) {
         out.line("signed   " + signed.signed().algorithm() + " -> " + signed.signatureFile().getFileName()
             + ", " + signed.publicKeyFile().getFileName());
         result.put("signature", signed.signatureFile().toString());

@@ -127,6 +127,23 @@ class PreflightAndPackTest {
   }
 
   @Test
+  void pack_withAnUnusableSignKey_failsAndLeavesNoUnsignedArchive() throws Exception {
+    Path dir = plugin(temp.resolve("hello"), "hello", "1.0.0", ">=1.0.0");
+    Path key = temp.resolve("not-a-key.pem");
+    Files.writeString(key, "not a PEM key\n");
+    Path out = Files.createDirectories(temp.resolve("out"));
+
+    CliRunner r = CliRunner.run("pack", dir.toString(), "-o", out.toString(), "--sign-key", key.toString());
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).startsWith("error SIGN_KEY_INVALID").contains(key.toString()).contains("next step:");
+    assertThat(r.out()).doesNotContain("packed", "sha256");
+    try (var files = Files.list(out)) {
+      assertThat(files.toList()).isEmpty();
+    }
+  }
+
+  @Test
   void pack_samefolderTwice_givesSameDigest() throws Exception {
     Path dir = plugin(temp.resolve("hello"), "hello", "1.0.0", ">=1.0.0");
     CliRunner a = CliRunner.run("--json", "pack", dir.toString(), "-o", temp.resolve("a").toString());

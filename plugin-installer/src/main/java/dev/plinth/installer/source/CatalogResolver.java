@@ -43,7 +43,7 @@ final class CatalogResolver {
     if (settings.catalogIndexes().isEmpty()) {
       throw new InstallException(InstallErrorCode.SOURCE_UNSUPPORTED, Phase.RESOLVE,
           "catalog indexes must be configured: " + spec.raw(),
-          "Add catalog index URLs to the pipeline settings (Pipeline.builder().catalogIndexes(...)).",
+          "Add catalog index URLs: Pipeline.builder().catalogIndexes(...) in a host, --catalog URL or $PLINTH_CATALOGS for plinth.",
           Map.of("source", spec.raw()), null);
     }
     List<String> failures = new ArrayList<>();

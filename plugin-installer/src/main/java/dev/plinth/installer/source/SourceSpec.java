@@ -202,7 +202,7 @@ public sealed interface SourceSpec {
     }
     if (uri.getScheme().equalsIgnoreCase("http") && !allowInsecureHttp && !Downloader.isLoopback(uri.getHost())) {
       throw SourceErrors.invalid("url", "must be https (http only to loopback or when allowInsecureHttp is set)", raw,
-          "Use https://, or allow insecure http in the HTTP settings for a trusted network.");
+          "Use https://, or allow insecure http for a trusted network (HttpSettings allowInsecureHttp; plinth --allow-http).");
     }
     String sha256 = null;
     String fragment = uri.getRawFragment();
