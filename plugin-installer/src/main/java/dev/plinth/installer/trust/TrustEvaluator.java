@@ -210,7 +210,7 @@ public final class TrustEvaluator {
       }
       throw new InstallException(f.code, Phase.VERIFY, f.message, f.nextStep, details, null);
     }
-    LOG.warn("installing {}@{} without a trusted signature: {}", ctx.pluginId, ctx.version, f.message);
+    LOG.warn("{}@{} has no trusted signature, accepted in mode {}: {}", ctx.pluginId, ctx.version, ctx.mode.jsonName(), f.message);
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("code", f.code.code());
     detail.put("message", f.message);
