@@ -49,9 +49,8 @@ final class CatalogAccess {
       throw usage("catalog sources must be given: none configured");
     }
     if (sourceTimeoutMillis <= 0) {
-      throw new PlinthException(CliErrorCode.USAGE_INVALID, "--source-timeout must be > 0: " + sourceTimeoutMillis,
-          "Pass the milliseconds the sources may take together, e.g. --source-timeout 10000 (the default).",
-          Map.of(), null);
+      throw usage("--source-timeout must be > 0: " + sourceTimeoutMillis,
+          "Pass the milliseconds the sources may take together, e.g. --source-timeout 10000 (the default).");
     }
     HostProfile host = StoreAccess.hostProfile(home, options.hostProfile);
     Map<String, String> installed = StoreAccess.installedVersions(home);
@@ -94,8 +93,11 @@ final class CatalogAccess {
   }
 
   private static PlinthException usage(String message) {
-    return new PlinthException(CliErrorCode.USAGE_INVALID, message,
-        "Give --catalog URL or --source SPEC (index:URL, github-index:URL, maven:URL#group:artifact, folder:PATH).",
-        Map.of(), null);
+    return usage(message,
+        "Give --catalog URL or --source SPEC (index:URL, github-index:URL, maven:URL#group:artifact, folder:PATH).");
+  }
+
+  private static PlinthException usage(String message, String nextStep) {
+    return new PlinthException(CliErrorCode.USAGE_INVALID, message, nextStep, Map.of(), null);
   }
 }

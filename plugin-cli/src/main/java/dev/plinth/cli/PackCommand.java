@@ -69,9 +69,6 @@ final class PackCommand extends CliCommand {
           signed = BlobSigner.signBeside(signKey, archive);
         } catch (PlinthException | IOException e) {
           // A signed pack was asked for: leave no unsigned archive behind that could be published.
-          for (String suffix : new String[] {".sig", ".pub"}) {
-            Files.deleteIfExists(archive.resolveSibling(archive.getFileName() + suffix));
-          }
           Files.deleteIfExists(archive);
           Files.deleteIfExists(packed.sha256File());
           throw e;

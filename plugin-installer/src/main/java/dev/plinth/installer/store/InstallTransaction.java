@@ -141,40 +141,13 @@ final class InstallTransaction {
     }
     // The same content by its record: the files on disk must still be that content too, or
     // "already installed" (or a switch to this kept version) would vouch for damaged files.
-    requireIntact(ctx.layout().versionDir(id, version), existing, id);
+    DamagedVersions.requireIntact(ctx.layout().versionDir(id, version), existing);
     if (from.equals(Optional.of(version))) {
       Undo.rollBack(ctx, e, false);
       ctx.emit("already_installed", id, version, e.tx(), Map.of("source", bundle.sourceSpec()));
       return Optional.of(new InstallOutcome.AlreadyInstalled(id, version));
     }
     return Optional.empty();
-  }
-
-  /**
-   * Refuses a kept version whose files no longer match its install record, before the store
-   * vouches for them again (an install of the same version, a switch back to it).
-   *
-   * @throws InstallException {@code VERSION_DAMAGED}
-   */
-  static void requireIntact(Path versionDir, InstallRecord record, String id) {
-    String onDisk;
-    try {
-      onDisk = TreeDigest.of(TreeDigest.hashFiles(versionDir, StoreLayout.INSTALL_RECORD));
-    } catch (UncheckedIOException e) {
-      InstallErrorCode code = InstallErrorCode.ofIoFailure(e, InstallErrorCode.STORE_IO);
-      throw new InstallException(code, Phase.PREPARE,
-          "plugin.version's files must be readable to be checked against their install record: " + versionDir
-              + " (" + e.getCause().getMessage() + ")",
-          code.ioNextStep(versionDir.toString(), "Check the version folder's permissions; plinth doctor --verify names the file."),
-          Map.of("plugin", id, "version", record.version(), "path", versionDir.toString()), e);
-    }
-    if (!onDisk.equals(record.treeSha256())) {
-      throw new InstallException(InstallErrorCode.VERSION_DAMAGED, Phase.PREPARE,
-          "plugin.version is installed but its files no longer match their install record: " + id + "@" + record.version(),
-          "Run plinth doctor --verify for the changed files; then uninstall " + id
-              + " (its data folder stays) and install it again, or roll back to another kept version.",
-          Map.of("plugin", id, "version", record.version()), null);
-    }
   }
 
   private boolean installDependency(String waitingId, String source) {

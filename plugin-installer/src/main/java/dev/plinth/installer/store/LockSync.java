@@ -42,7 +42,7 @@ final class LockSync {
     if (current.isPresent() && LockFile.Entry.of(current.get()).equals(normalised(entry, current.get()))) {
       // The record matches the lock; the files must still match the record.
       try {
-        InstallTransaction.requireIntact(ctx.layout().versionDir(id, entry.version()), current.get(), id);
+        DamagedVersions.requireIntact(ctx.layout().versionDir(id, entry.version()), current.get());
       } catch (InstallException ex) {
         return new InstallOutcome.Failed(id, Phase.PREPARE, InstallOutcome.Cause.of(ex));
       }

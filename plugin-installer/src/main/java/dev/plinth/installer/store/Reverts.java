@@ -46,7 +46,7 @@ final class Reverts {
       if (target.equals(current)) {
         return new InstallOutcome.AlreadyInstalled(id, target);
       }
-      InstallTransaction.requireIntact(dir, record, id);
+      DamagedVersions.requireIntact(dir, record);
       PluginState prior = StateFile.read(ctx.layout()).get(id);
       e = Activation.enter(ctx, e.forPlugin(id, current, target, true, prior), Phase.PREPARE, progress);
       ctx.faults().beforePhase(Phase.PREPARE, id);

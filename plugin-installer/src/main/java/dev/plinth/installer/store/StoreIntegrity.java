@@ -74,7 +74,7 @@ public final class StoreIntegrity {
       if (InstallRecord.read(layout.versionDir(id, v)).isEmpty()) {
         out.add(problem(IntegrityCode.INSTALL_RECORD_MISSING, id, base + "/versions/" + v + "/" + StoreLayout.INSTALL_RECORD,
             "version folder has no readable install record: " + id + "@" + v,
-            capitalized(reinstall(id, v)) + "; a kept version that is not current can simply be removed."));
+            DamagedVersions.wayBackSentence(id, v) + "; a kept version that is not current can simply be removed."));
       }
     }
     if (current.isEmpty()) {
@@ -106,28 +106,15 @@ public final class StoreIntegrity {
       String got = actual.get(f);
       if (got == null) {
         out.add(problem(IntegrityCode.FILE_MISSING, id, rel + f, "recorded file is missing: " + f,
-            capitalized(reinstall(id, v)) + "."));
+            DamagedVersions.wayBackSentence(id, v) + "."));
       } else if (want == null) {
         out.add(problem(IntegrityCode.FILE_UNEXPECTED, id, rel + f, "file not in the install record: " + f,
-            "Remove it, or " + reinstall(id, v) + "."));
+            "Remove it, or " + DamagedVersions.wayBack(id, v) + "."));
       } else if (!want.equals(got)) {
         out.add(problem(IntegrityCode.FILE_MODIFIED, id, rel + f, "file sha256 is " + got + ", recorded " + want + ": " + f,
-            capitalized(reinstall(id, v)) + "; find out what changed the file."));
+            DamagedVersions.wayBackSentence(id, v) + "; find out what changed the file."));
       }
     }
-  }
-
-  /**
-   * How to get a damaged version's files back: an install of the same version refuses a damaged
-   * folder ({@code VERSION_DAMAGED}) rather than replacing it, so the version is installed afresh.
-   */
-  private static String reinstall(String id, String v) {
-    return "uninstall " + id + " (its data folder stays) and install " + id + "@" + v
-        + " again, or roll back to another kept version";
-  }
-
-  private static String capitalized(String s) {
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   private static void checkLock(StoreLayout layout, List<IntegrityReport.Problem> out) {

@@ -63,8 +63,7 @@ final class StoreRepair {
         if (current.isPresent() && current.get().equals(v)) {
           out.add(new RepairAction(IntegrityCode.INSTALL_RECORD_MISSING, id, path,
               "not repaired: the current version's source, digests and signature cannot be rebuilt from its files", false,
-              "Roll back to a kept version (rollback " + id + "), or uninstall " + id + " (its data folder stays) and "
-                  + "install " + id + "@" + v + " again from its source; an install over the folder is refused."));
+              "Roll back to a kept version (rollback " + id + "), or " + DamagedVersions.reinstall(id, v) + "."));
         } else {
           AtomicFiles.deleteTree(dir);
           out.add(new RepairAction(IntegrityCode.INSTALL_RECORD_MISSING, id, path,
